@@ -1,0 +1,56 @@
+# The Hertfordshire PCC website. `make html` builds, `make test` tests; both set up
+# everything they need on first use. `make help` lists the rest.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+CONTENT := content
+OUTPUT := output
+PORT ?= 8000
+
+# Stamps: the virtual environment is (re)installed when a requirements file changes.
+BUILD_DEPS := $(VENV)/.build-deps
+TEST_DEPS := $(VENV)/.test-deps
+
+.DEFAULT_GOAL := help
+.PHONY: help html serve devserver publish test clean browser-deps
+
+help:
+	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
+	@echo "make serve      preview the built site on http://localhost:$(PORT)"
+	@echo "make devserver  rebuild on every change and preview on http://localhost:$(PORT)"
+	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
+	@echo "make test       run every test (installs what the tests need, Chromium included)"
+	@echo "make clean      remove $(OUTPUT)/ and caches"
+
+$(BUILD_DEPS): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(TEST_DEPS): $(BUILD_DEPS) requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+html: $(BUILD_DEPS)
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py
+
+serve: $(BUILD_DEPS)
+	$(PELICAN) --listen --port $(PORT) -o $(OUTPUT) -s pelicanconf.py
+
+devserver: $(BUILD_DEPS)
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --port $(PORT)
+
+publish: $(BUILD_DEPS)
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s publishconf.py --fatal errors
+
+browser-deps:
+	sh tools/install-browser-deps.sh
+
+test: $(TEST_DEPS) browser-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(OUTPUT) cache __pycache__ .pytest_cache

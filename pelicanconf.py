@@ -1,0 +1,128 @@
+"""Pelican settings for the Hertfordshire Police and Crime Commissioner's website.
+
+`make html` builds with these; `make publish` adds publishconf.py on top.
+The URL scheme here is a promise to the public (see docs/CONTENT_GUIDE.md):
+once a URL is published it never changes.
+"""
+
+SITENAME = "Hertfordshire Police and Crime Commissioner"
+SITE_SHORT_NAME = "Herts PCC"
+SITE_DESCRIPTION = (
+    "News, District Day reports, contact numbers and answers from the office of "
+    "the Police and Crime Commissioner for Hertfordshire."
+)
+SITEURL = ""
+# The address the site is published at. Feeds and the sitemap need absolute URLs
+# even in a local preview build, so they use this when SITEURL is empty.
+SITE_PUBLIC_URL = "https://hertscommissioner.github.io"
+AUTHOR = "Office of the Police and Crime Commissioner for Hertfordshire"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+LOCALE = ("en_GB.UTF-8", "C.UTF-8", "")
+DEFAULT_DATE_FORMAT = "%-d %B %Y"  # 24 May 2017, as GOV.UK writes dates
+DEFAULT_DATE = None  # a missing date is an error, never "now"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "pelican.plugins.sitemap",
+    "content_types",
+    "contact_directory",
+    "faq_pages",
+    "district_days",
+    "feeds",
+    "content_checks",
+]
+
+# --- Content -----------------------------------------------------------------
+ARTICLE_PATHS = ["news", "district-days"]
+PAGE_PATHS = ["pages", "faq"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES = []
+PAGE_EXCLUDES = []
+IGNORE_FILES = [".#*", "*~", "README.md"]
+USE_FOLDER_AS_CATEGORY = True  # news/ -> "news", district-days/ -> "district-days"
+# The slug comes from the file name less its date prefix, never from the title,
+# so that mending a headline never moves a page.
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
+SLUGIFY_SOURCE = "basename"
+# Names shown for the two article sections (folder slug -> words).
+SECTION_TITLES = {"news": "News", "district-days": "District Days"}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False  # it wraps capitals in spans and adds about 55% to build time
+
+# --- URLs (see DESIGN.md; never change a published one) --------------------------
+ARTICLE_URL = "{category}/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+TAG_URL = "topics/{slug}/"
+TAG_SAVE_AS = "topics/{slug}/index.html"
+TAGS_URL = "topics/"
+TAGS_SAVE_AS = "topics/index.html"
+INDEX_SAVE_AS = "index.html"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
+# Pages Pelican would otherwise render with templates we do not want.
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DIRECT_TEMPLATES = ["index", "tags", "search", "404"]
+TEMPLATE_PAGES = {}
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"category": None, "tag": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# --- Feeds -------------------------------------------------------------------------
+FEED_DOMAIN = SITE_PUBLIC_URL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = False
+
+# --- Machine files -----------------------------------------------------------------
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}
+
+# Reproducible output: no build-time stamps, stable ordering.
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# --- Theme -------------------------------------------------------------------------
+MAIN_MENU = (
+    ("News", "/news/"),
+    ("District Days", "/district-days/"),
+    ("FAQ", "/faq/"),
+    ("Contact", "/contact/"),
+)

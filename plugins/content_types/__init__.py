@@ -1,0 +1,1 @@
+from .content_types import register  # noqa: F401

@@ -1,0 +1,74 @@
+"""Shared test helpers: one `build_site()` for every tier, everything in tmp_path.
+
+Pelican's signals are global to a process, so every build runs in a subprocess:
+a plugin connected in one build can never leak into the next.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
+
+class BuildResult:
+    def __init__(self, output, returncode, log):
+        self.output = Path(output)
+        self.returncode = returncode
+        self.log = log
+
+    @property
+    def ok(self):
+        return self.returncode == 0
+
+    def html_pages(self):
+        return sorted(self.output.rglob("*.html"))
+
+    def read(self, relative):
+        return (self.output / relative).read_text(encoding="utf-8")
+
+
+def build_site(content_dir, output_dir, settings="pelicanconf.py", extra_settings=None,
+               fatal=None, env=None):
+    """Build `content_dir` into `output_dir` with the project's settings and theme.
+
+    `extra_settings` (a dict) is passed as Pelican `-e` overrides (JSON values).
+    `fatal` is None, "warnings" or "errors". Returns a BuildResult with the log.
+    """
+    import json
+
+    command = [
+        sys.executable, "-m", "pelican", str(content_dir),
+        "-o", str(output_dir), "-s", str(REPO / settings),
+        "--ignore-cache",
+    ]
+    if extra_settings:
+        command += ["-e"] + [f"{key}={json.dumps(value)}" for key, value in extra_settings.items()]
+    if fatal:
+        command += ["--fatal", fatal]
+    completed = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+    )
+    return BuildResult(output_dir, completed.returncode, completed.stdout + completed.stderr)
+
+
+def copy_content(tmp_path, names=None):
+    """A copy of the real content/ (or only `names` inside it) to change in a test."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """One build of the real content/, shared by every site test."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build_site(CONTENT, output)
+    assert result.ok, f"The real content did not build:\n{result.log}"
+    return result
