@@ -30,6 +30,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.sitemap",
+    "content_messages",
     "content_types",
     "contact_directory",
     "faq_pages",

@@ -1,0 +1,1 @@
+from .messages import Message, clear, line_of_key, line_of_text, messages, register, report  # noqa: F401

@@ -1,0 +1,106 @@
+"""One place where every plugin reports a content problem, and one report at the end.
+
+A problem is written for the person who made it, a press officer:
+
+    content/district-days/2017-05-12-dacorum.md:4: district "Dacorm" is not one of
+    the ten districts. Fix: use one of ... (did you mean "Dacorum"?)
+
+Plugins call `report(...)` as they find problems. When the build finishes, every
+message is printed, warnings first; if any is an error, one last ERROR line says so,
+which makes `pelican --fatal errors` (`make publish`, CI) fail *after* listing them all.
+"""
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+ERROR = "error"
+WARNING = "warning"
+
+_messages = []
+
+
+@dataclass(frozen=True)
+class Message:
+    path: str  # relative to the project, e.g. content/news/2017-05-24-x.md
+    line: int | None
+    level: str  # ERROR or WARNING
+    what: str  # what is wrong, with the value: 'district "Dacorm" is not one of the ten districts'
+    fix: str  # what to do: 'use one of ... (did you mean "Dacorum"?)'
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.what}. Fix: {self.fix}"
+
+
+def _display_path(path):
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def report(path, line, what, fix, level=ERROR):
+    """Record a problem with the file at `path` (absolute or relative) at `line`."""
+    if level not in (ERROR, WARNING):
+        raise ValueError(f"level must be {ERROR!r} or {WARNING!r}, not {level!r}")
+    message = Message(_display_path(str(path)), line, level, what.rstrip("."), fix.rstrip("."))
+    if message not in _messages:
+        _messages.append(message)
+    return message
+
+
+def messages():
+    return list(_messages)
+
+
+def clear():
+    _messages.clear()
+
+
+def line_of_key(path, key):
+    """The line number of `key:` in the YAML front matter of `path`, or None."""
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    return _first_line_matching(path, pattern.search)
+
+
+def line_of_text(path, text):
+    """The first line of `path` that contains `text`, or None."""
+    return _first_line_matching(path, lambda line: text in line)
+
+
+def _first_line_matching(path, predicate):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if predicate(line):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def print_report(pelican=None):
+    ordered = sorted(_messages, key=lambda m: (m.level != WARNING, m.path, m.line or 0))
+    for message in ordered:
+        log.warning("%s: %s", message.level, message)
+    errors = sum(1 for m in _messages if m.level == ERROR)
+    if errors:
+        log.error(
+            "%d content error%s above: fix %s and build again. Nothing is published "
+            "while a content error remains.",
+            errors, "" if errors == 1 else "s", "it" if errors == 1 else "them",
+        )
+
+
+def register():
+    # initialized: start each build (also each autoreload rebuild) with no messages.
+    signals.initialized.connect(lambda pelican: clear())
+    # finalized: every plugin has had its say; print all problems together, errors last.
+    signals.finalized.connect(print_report)
