@@ -1,0 +1,138 @@
+"""The browser tier: the real built site, served on 127.0.0.1, in Debian's Chromium.
+
+One build (the `built_site` fixture of tests/conftest.py), one HTTP server and one
+browser for the whole session; one page per viewport, reused from page to page, so
+that checking every page of the site at two widths stays quick.
+
+A missing tool is a failure that says how to install it, never a skip: a browser
+tier that quietly skips proves nothing.
+"""
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# As TOOLING-NOTES: root needs --no-sandbox; without the background-networking flags
+# Chromium keeps trying to reach Google's servers from a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+INSTALL_HINT = "Run `make browser-deps` (tools/install-browser-deps.sh) to install it"
+
+WIDE = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
+
+
+def page_path(output, html_file):
+    """The URL path a reader uses for a built file: `news/index.html` -> `/news/`."""
+    relative = html_file.relative_to(output).as_posix()
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+class ServedSite:
+    def __init__(self, output, base_url):
+        self.output = output
+        self.base_url = base_url
+        # Discovered from the output, never listed by hand: a new page is checked too.
+        self.paths = [page_path(output, f) for f in sorted(output.rglob("*.html"))]
+
+    def url(self, path):
+        return self.base_url + path
+
+    def first(self, pattern):
+        """The first built page whose path matches the regular expression, or None."""
+        import re
+
+        return next((p for p in self.paths if re.fullmatch(pattern, p)), None)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_site):
+    """The real built site, served over HTTP on a free port of 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield ServedSite(built_site.output, f"http://127.0.0.1:{server.server_port}")
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}. {INSTALL_HINT} "
+                    "(it runs `apt-get install chromium`).", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser, viewport, **options):
+    context = browser.new_context(viewport=viewport, **options)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page
+
+
+@pytest.fixture(scope="session")
+def wide_page(browser):
+    """One 1280 px page, reused by every test that only reads pages."""
+    context, page = _page(browser, WIDE)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def narrow_page(browser):
+    """One 320 px page (WCAG 1.4.10 reflow width), reused likewise."""
+    context, page = _page(browser, NARROW)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A page of its own, for tests that change focus, media or styles."""
+    def make(viewport=WIDE, **options):
+        context, page = _page(browser, viewport, **options)
+        contexts.append(context)
+        return page
+
+    contexts = []
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    """The Nu HTML Checker's command line, or a failure saying how to install it."""
+    if not VNU_JAR.exists():
+        pytest.fail(f"The Nu HTML Checker is missing: {VNU_JAR.relative_to(REPO)} not found. "
+                    f"{INSTALL_HINT} (it runs `npm ci`, which installs the vnu-jar "
+                    "package pinned in package-lock.json).", pytrace=False)
+    java = shutil.which("java")
+    if not java:
+        pytest.fail(f"Java is missing: the Nu HTML Checker needs it. {INSTALL_HINT} "
+                    "(it runs `apt-get install default-jre-headless`).", pytrace=False)
+    return [java, "-jar", str(VNU_JAR)]
