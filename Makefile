@@ -14,7 +14,7 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps
+.PHONY: help html serve devserver publish test clean browser-deps bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
@@ -23,6 +23,7 @@ help:
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
 	@echo "make test       run every test (installs what the tests need, Chromium included)"
 	@echo "make clean      remove $(OUTPUT)/ and caches"
+	@echo "make bench      time our build against plain Pelican (SIZES=\"1000 5000\"; SIZES=200 for a quick run)"
 
 $(BUILD_DEPS): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,11 @@ browser-deps:
 
 test: $(TEST_DEPS) browser-deps
 	$(BIN)/python -m pytest
+
+# Synthetic archives in a temporary folder; see docs/PERFORMANCE.md for the last results.
+SIZES ?= 1000 5000
+bench: $(BUILD_DEPS)
+	$(BIN)/python tools/bench/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(OUTPUT) cache __pycache__ .pytest_cache

@@ -1,0 +1,215 @@
+"""Benchmark: our full build against plain Pelican on the same synthetic archive.
+
+    .venv/bin/python tools/bench/run.py --sizes 1000 5000     (what `make bench` runs)
+    .venv/bin/python tools/bench/run.py --sizes 200 --runs 1  (a quick look)
+
+For each size it writes the archive twice (YAML front matter for us, Pelican's own
+metadata header for plain Pelican), then builds ours and plain alternately, each
+into a fresh output folder, and reports medians. Then a one-file-change rebuild of
+ours with Pelican's content cache on, the heaviest pages, and a cProfile summary of
+our build at the largest size. Builds run in child processes: Pelican's signals
+are global to a process.
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from tools.bench import generate, profile  # noqa: E402
+from tools.bench.measure import median, page_weights, html_pages, run_build  # noqa: E402
+
+PYTHON = sys.executable
+PLAIN_SETTINGS = '''\
+# Plain Pelican: its default theme, no plugins. Only what it needs to find the
+# same articles and pages as our build.
+SITENAME = "Plain Pelican"
+ARTICLE_PATHS = ["news", "district-days"]
+PAGE_PATHS = ["pages", "faq"]
+TIMEZONE = "Europe/London"
+PLUGINS = []  # an empty list: None would load every installed namespace plugin
+'''
+FOOTNOTE = (
+    "Plain = Pelican {pelican} with its default theme and PLUGINS = [], building the same "
+    "Markdown bodies; because plain Pelican cannot read YAML front matter, its copy of each "
+    "file carries the same metadata as Pelican's own header (`Title:`, `Date:`, `Tags:`, "
+    "`Summary:`, ...). Ours = pelicanconf.py (every plugin, our theme). Wall time of the whole "
+    "`pelican` process, median of {runs} alternating runs, each into a fresh output folder; "
+    "peak memory = the child's ru_maxrss (largest run); pages = HTML files written. "
+    "Machine: {cpus} CPU cores, Python {python}."
+)
+
+
+def pelican_command(content, output, settings, *extra):
+    return [PYTHON, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
+            *extra]
+
+
+def cache_options(cache_dir):
+    return ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true",
+            f'CACHE_PATH="{cache_dir}"']
+
+
+def check(run, what):
+    if run.returncode != 0:
+        tail = "\n".join(run.log.read_text(encoding="utf-8").splitlines()[-30:])
+        sys.exit(f"{what} failed (exit {run.returncode}); log {run.log}:\n{tail}")
+
+
+def count_messages(log):
+    text = Path(log).read_text(encoding="utf-8")
+    return (len(re.findall(r"^\s*(?:\[[^\]]*\]\s*)?ERROR\b", text, re.MULTILINE)),
+            len(re.findall(r"^\s*(?:\[[^\]]*\]\s*)?WARNING\b", text, re.MULTILINE)))
+
+
+def bench_size(size, workdir, runs, say):
+    folder = workdir / str(size)
+    content = {"ours": folder / "content-ours", "plain": folder / "content-plain"}
+    data_dir = REPO / "content" / "data"
+    generate.write_archive(content["ours"], size, style="yaml", data_dir=data_dir)
+    generate.write_archive(content["plain"], size, style="pelican", data_dir=data_dir)
+    settings = {"ours": REPO / "pelicanconf.py", "plain": folder / "plain_settings.py"}
+    settings["plain"].write_text(PLAIN_SETTINGS, encoding="utf-8")
+
+    results = {"ours": [], "plain": []}
+    outputs = {}
+    for number in range(runs):
+        order = ("ours", "plain") if number % 2 == 0 else ("plain", "ours")
+        for variant in order:
+            output = folder / f"out-{variant}-{number}"
+            run = run_build(pelican_command(content[variant], output, settings[variant]),
+                            REPO, folder / f"log-{variant}-{number}.txt")
+            check(run, f"{variant} build of {size}")
+            results[variant].append(run)
+            outputs[variant] = output
+            say(f"  {size}: {variant} run {number + 1}: {run.seconds:.1f} s, "
+                f"{run.peak_mb:.0f} MB")
+
+    rows = {}
+    for variant in ("ours", "plain"):
+        seconds = median([run.seconds for run in results[variant]])
+        pages = len(html_pages(outputs[variant]))
+        rows[variant] = {
+            "seconds": seconds, "pages": pages, "pages_per_second": pages / seconds,
+            "peak_mb": max(run.peak_mb for run in results[variant]),
+            "messages": count_messages(results[variant][-1].log),
+        }
+    rows["rebuild"] = bench_rebuild(size, folder, content["ours"], settings["ours"], runs, say)
+    rows["weights"] = page_weights(outputs["ours"])
+    return rows
+
+
+def bench_rebuild(size, folder, content, settings, runs, say):
+    """A full build of ours with the cache on, then `runs` rebuilds, each after one
+    release changed (a different one each time), into the same output folder."""
+    output, cache = folder / "out-ours-cached", folder / "cache"
+    full = run_build(pelican_command(content, output, settings, *cache_options(cache)),
+                     REPO, folder / "log-cached-full.txt")
+    check(full, f"cached full build of {size}")
+    releases = sorted((content / "news").glob("*.md"))
+    rebuilds = []
+    for number in range(runs):
+        changed = releases[(number + 1) * len(releases) // (runs + 1)]
+        with changed.open("a", encoding="utf-8") as handle:
+            handle.write("\nThis release was updated by the benchmark.\n")
+        run = run_build(pelican_command(content, output, settings, *cache_options(cache)),
+                        REPO, folder / f"log-rebuild-{number}.txt")
+        check(run, f"rebuild of {size}")
+        rebuilds.append(run.seconds)
+        say(f"  {size}: one-file rebuild {number + 1}: {run.seconds:.1f} s "
+            f"(full build with cache on: {full.seconds:.1f} s)")
+    return {"full": full.seconds, "rebuild": median(rebuilds)}
+
+
+def profile_build(size, workdir, say):
+    folder = workdir / str(size)
+    stats_file = folder / "ours.prof"
+    command = [PYTHON, "-m", "cProfile", "-o", str(stats_file), "-m", "pelican",
+               str(folder / "content-ours"), "-o", str(folder / "out-profile"),
+               "-s", str(REPO / "pelicanconf.py")]
+    run = run_build(command, REPO, folder / "log-profile.txt")
+    check(run, f"profiled build of {size}")
+    say(f"  {size}: profiled build {run.seconds:.1f} s")
+    return profile.format_summary(profile.summarise(stats_file, REPO / "plugins"))
+
+
+def format_report(results, runs, profile_text, heaviest=10):
+    import pelican
+
+    lines = ["## Full build", "",
+             "| releases | build | HTML pages | median s | pages/s | peak MB | ours/plain |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for size, rows in results.items():
+        ratio = rows["ours"]["seconds"] / rows["plain"]["seconds"]
+        for variant in ("ours", "plain"):
+            row = rows[variant]
+            lines.append(
+                f"| {size:,} | {variant} | {row['pages']:,} | {row['seconds']:.1f} | "
+                f"{row['pages_per_second']:.0f} | {row['peak_mb']:.0f} | "
+                f"{f'{ratio:.2f}' if variant == 'ours' else ''} |")
+    lines += ["", FOOTNOTE.format(pelican=pelican.__version__, runs=runs, cpus=os.cpu_count(),
+                                   python=platform.python_version()), ""]
+    for size, rows in results.items():
+        errors, warnings = rows["ours"]["messages"]
+        lines.append(f"Our build of {size:,} logged {errors} error and {warnings} warning lines.")
+
+    lines += ["", "## One-file rebuild (ours, Pelican's content cache on)", "",
+              "| releases | full build, cache on (s) | rebuild after one file changed (s) | "
+              "rebuild / full | rebuild / full without cache |",
+              "| ---: | ---: | ---: | ---: | ---: |"]
+    for size, rows in results.items():
+        rebuild = rows["rebuild"]
+        lines.append(f"| {size:,} | {rebuild['full']:.1f} | {rebuild['rebuild']:.1f} | "
+                     f"{rebuild['rebuild'] / rebuild['full']:.2f} | "
+                     f"{rebuild['rebuild'] / rows['ours']['seconds']:.2f} |")
+
+    largest = list(results)[-1]
+    weights = results[largest]["weights"]
+    lines += ["", f"## Heaviest pages of ours at {largest:,} (HTML + linked CSS, gzip -6)", "",
+              "| KB gzipped | page |", "| ---: | --- |"]
+    lines += [f"| {size / 1024:.1f} | /{page} |" for size, page in weights[:heaviest]]
+    over = [page for size, page in weights if size >= 20 * 1024]
+    lines += ["", f"{len(over)} of {len(weights):,} pages weigh 20 KB or more."]
+    if profile_text:
+        lines += ["", f"## Profile of our build at {largest:,} (cProfile)", "", profile_text]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--report", type=Path, help="also write the report (Markdown) here")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args(argv)
+
+    def say(message):
+        print(message, flush=True)
+
+    workdir = Path(tempfile.mkdtemp(prefix="pcc-bench-"))
+    say(f"Benchmark work folder: {workdir}")
+    try:
+        results = {}
+        for size in sorted(args.sizes):
+            say(f"{size:,} press releases:")
+            results[size] = bench_size(size, workdir, args.runs, say)
+        profile_text = None if args.no_profile else profile_build(max(args.sizes), workdir, say)
+        report = format_report(results, args.runs, profile_text)
+        print("\n" + report)
+        if args.report:
+            args.report.write_text(report, encoding="utf-8")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
