@@ -99,8 +99,14 @@ def print_report(pelican=None):
         )
 
 
+def start_build(pelican):
+    clear()
+    # Connected only now, after every plugin's register() has run, so that the report
+    # comes after all other `finalized` handlers, which may still report problems.
+    signals.finalized.connect(print_report)
+
+
 def register():
     # initialized: start each build (also each autoreload rebuild) with no messages.
-    signals.initialized.connect(lambda pelican: clear())
-    # finalized: every plugin has had its say; print all problems together, errors last.
-    signals.finalized.connect(print_report)
+    # This plugin comes first in PLUGINS, so nothing is reported before the clear.
+    signals.initialized.connect(start_build)

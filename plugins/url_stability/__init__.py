@@ -1,0 +1,1 @@
+from .url_stability import register  # noqa: F401

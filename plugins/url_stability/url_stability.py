@@ -1,0 +1,125 @@
+"""Cool URIs don't change: a published URL never disappears without a redirect.
+
+- Every build writes `urls.txt` into the output: each URL it made and where it came from.
+- It compares them with the committed manifest (`content/data/published-urls.txt`):
+  a URL in the manifest that the build no longer makes is an error naming the URL and the
+  content file it came from.
+- `redirect_from:` in an item's front matter writes a redirect page at each old URL.
+"""
+
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.generators import Generator
+
+from content_messages import report
+
+from .manifest import format_manifest, missing_urls, url_for_output_file
+
+DEFAULTS = {
+    "URL_STABILITY_MANIFEST": "data/published-urls.txt",  # relative to PATH (content/)
+    "URL_STABILITY_OUTPUT_LIST": "urls.txt",
+}
+
+_built = {}  # url -> source, for the build under way
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def old_urls_of(content):
+    """The `redirect_from` URLs of an item, as root-relative paths."""
+    value = content.metadata.get("redirect_from") or []
+    values = [value] if isinstance(value, str) else list(value)
+    return ["/" + str(url).strip().lstrip("/") for url in values if str(url).strip()]
+
+
+def save_as_for(url):
+    path = url.lstrip("/")
+    return path + "index.html" if url.endswith("/") else path
+
+
+class RedirectGenerator(Generator):
+    """Writes a small page at every `redirect_from` URL pointing to the item's new URL."""
+
+    def generate_context(self):
+        self.redirects = []
+        for content in self.context.get("articles", []) + self.context.get("pages", []):
+            for old_url in old_urls_of(content):
+                self.redirects.append((old_url, content))
+
+    def generate_output(self, writer):
+        template = self.get_template("redirect")
+        for old_url, content in self.redirects:
+            writer.write_file(
+                save_as_for(old_url), template, self.context,
+                redirect_target=content, output_file=save_as_for(old_url),
+            )
+
+
+def source_of(context, written_path):
+    item = context.get("redirect_target") or context.get("article") or context.get("page")
+    if isinstance(item, (Article, Page)):
+        # relative to the project (the folder holding content/): content/news/...
+        label = os.path.relpath(item.source_path, os.path.dirname(context["PATH"]))
+        return f"redirect to {label}" if context.get("redirect_target") else label
+    if context.get("tag") is not None:
+        return f"generated: topic page for {context['tag']}"
+    if context.get("category") is not None:
+        return f"generated: list of {context['category']}"
+    return f"generated: {context.get('template_name') or Path(written_path).stem}"
+
+
+def start(pelican):
+    _built.clear()
+
+
+def record_page(path, context):
+    output = context.get("OUTPUT_PATH") or ""
+    relative = os.path.relpath(path, output).replace(os.sep, "/")
+    if relative == "404.html" or relative.startswith(".."):
+        return
+    _built[url_for_output_file(relative)] = source_of(context, path)
+
+
+def record_feed(path, context, feed):
+    output = context.get("OUTPUT_PATH") or ""
+    relative = os.path.relpath(path, output).replace(os.sep, "/")
+    _built[url_for_output_file(relative)] = "generated: feed"
+
+
+def check_and_list(pelican):
+    settings = pelican.settings
+    output = Path(pelican.output_path)
+    (output / setting(settings, "URL_STABILITY_OUTPUT_LIST")).write_text(
+        format_manifest(_built), encoding="utf-8")
+    manifest = Path(settings["PATH"]) / setting(settings, "URL_STABILITY_MANIFEST")
+    if not manifest.is_file():
+        return
+    for line, url, source in missing_urls(manifest.read_text(encoding="utf-8"), _built):
+        report(
+            manifest, line,
+            f'the published address {url} (from {source or "an unknown file"}) is no longer built, '
+            "so bookmarks and shared links to it would break",
+            f"keep the old file name, or add `redirect_from: {url}` to the front matter of the "
+            "file that replaces it. Only if the page must go for good, delete this line",
+        )
+
+
+def get_generators(pelican):
+    return RedirectGenerator
+
+
+def register():
+    # initialized: forget the URLs of a previous build (autoreload builds in one process).
+    signals.initialized.connect(start)
+    # get_generators: redirect pages are written like any other page, with the theme.
+    signals.get_generators.connect(get_generators)
+    # content_written / feed_written: every file Pelican writes passes here with its context.
+    signals.content_written.connect(record_page)
+    signals.feed_written.connect(record_feed)
+    # finalized: everything is written; compare with the published manifest.
+    signals.finalized.connect(check_and_list)
