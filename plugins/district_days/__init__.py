@@ -1,5 +1,1 @@
-"""Placeholder: the district_days plugin is being written (see its issue)."""
-
-
-def register():
-    pass
+from .district_days import register  # noqa: F401

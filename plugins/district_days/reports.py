@@ -1,0 +1,163 @@
+"""Checking District Day reports and press releases, and summing up each district.
+
+Pure functions over plain values and objects with `.date`: no Pelican here. A problem
+is a `Problem` with the front-matter key (and, where it helps, the text) to find its
+line by; the plugin turns it into a content message.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from .districts import match_district, names_list, unknown_district_message
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str  # the front-matter key it is about
+    what: str
+    fix: str
+    text: str | None = None  # a more precise place to point at, e.g. a bad name in a list
+
+
+@dataclass
+class DistrictSummary:
+    """One district as its pages show it."""
+    district: object  # districts.District
+    url: str
+    feed_url: str | None = None
+    reports: list = field(default_factory=list)  # newest first
+    news: list = field(default_factory=list)  # newest first
+    visited_recently: bool | None = None  # None when there is no report at all
+
+    # The template reads these as if the summary were the district.
+    name = property(lambda self: self.district.name)
+    slug = property(lambda self: self.district.slug)
+    council = property(lambda self: self.district.council)
+    website = property(lambda self: self.district.website)
+
+    @property
+    def last_date(self):
+        return self.reports[0].date if self.reports else None
+
+
+def check_report_district(value, districts):
+    """(District or None, [Problem]) for the `district:` of a District Day report."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, [Problem(
+            "district", "the District Day report does not say which district it was in",
+            f'add a line "district: ..." with one of {names_list(districts)}')]
+    if isinstance(value, (list, tuple)):
+        return None, [Problem(
+            "district",
+            f"district names {len(value)} districts ({', '.join(map(str, value))}); "
+            "a District Day is spent in one district",
+            'keep one name after "district:"; a day in another district needs its own report')]
+    name = str(value)
+    match = match_district(name, districts)
+    if match.district:
+        return match.district, []
+    what, fix = unknown_district_message(f'district "{name}"', districts, match)
+    return None, [Problem("district", what, fix)]
+
+
+def check_visits(value):
+    """[Problem] for the `visits:` of a District Day report."""
+    one_per_line = 'one per line, each starting "  - " under "visits:"'
+    if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+        return [Problem("visits", "the District Day report lists no visits",
+                        f'add "visits:" with the places and groups visited, {one_per_line}')]
+    if not isinstance(value, list):
+        return [Problem("visits", f'visits is one line of text ("{value}"), not a list',
+                        f"write each place or group visited on its own line, {one_per_line}")]
+    problems = []
+    for number, visit in enumerate(value, start=1):
+        if not isinstance(visit, (str, int, float)):
+            # Usually a colon inside the text, which YAML reads as "key: value".
+            problems.append(Problem(
+                "visits", f"visit {number} is not plain text",
+                'put it in double quotes, e.g. - "Cherished: a domestic abuse support group"'))
+    return problems
+
+
+def visits_as_text(value):
+    """The visits as a list of strings, for the page (nothing if they are unusable)."""
+    return [str(visit) for visit in value] if isinstance(value, list) else []
+
+
+def check_named_districts(value, districts):
+    """([District], [Problem]) for the `districts:` of a press release."""
+    if value is None:
+        return [], []
+    names = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    found, problems = [], []
+    for raw in names:
+        name = str(raw).strip()
+        if not name:
+            continue
+        match = match_district(name, districts)
+        if match.district:
+            if match.district not in found:
+                found.append(match.district)
+            continue
+        what, fix = unknown_district_message(f'"{name}" in districts', districts, match)
+        problems.append(Problem("districts", what, fix, text=name))
+    return found, problems
+
+
+def same_day_reports(reports):
+    """For each report that repeats a district and day: (report, the first one).
+
+    `reports` is a list of (key, district, date) with `key` identifying the file; the
+    first of each district and day (in the order given) is kept, the rest are returned.
+    """
+    first = {}
+    repeats = []
+    for key, district, day in reports:
+        if (district, day) in first:
+            repeats.append((key, first[(district, day)]))
+        else:
+            first[(district, day)] = key
+    return repeats
+
+
+def months_before(day, months):
+    """The same day of the month `months` months before `day` (31 May - 3 -> 28 Feb)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for day_of_month in range(day.day, 27, -1):
+        try:
+            return datetime.date(year, month, day_of_month)
+        except ValueError:
+            continue
+    return datetime.date(year, month, min(day.day, 28))
+
+
+def summarise(districts, reports_by_slug, news_by_slug, urls, feed_urls, recent_months):
+    """(summaries, newest report date) for the district pages.
+
+    A district was visited recently when it has a report on or after the day
+    `recent_months` months before the newest report of any district.
+    """
+    def newest_first(items):
+        return sorted(items, key=lambda item: (_day(item.date), item.title), reverse=True)
+
+    summaries = [
+        DistrictSummary(
+            district=d, url=urls[d.slug], feed_url=feed_urls.get(d.slug),
+            reports=newest_first(reports_by_slug.get(d.slug, [])),
+            news=newest_first(news_by_slug.get(d.slug, [])),
+        )
+        for d in districts
+    ]
+    newest = max((_day(s.last_date) for s in summaries if s.reports), default=None)
+    if newest is not None:
+        since = months_before(newest, recent_months)
+        for summary in summaries:
+            summary.visited_recently = bool(summary.reports) and _day(summary.last_date) >= since
+    return summaries, newest
+
+
+def _day(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
+
