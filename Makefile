@@ -14,7 +14,7 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps bench
+.PHONY: help html serve devserver publish test clean browser-deps audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
@@ -22,6 +22,7 @@ help:
 	@echo "make devserver  rebuild on every change and preview on http://localhost:$(PORT)"
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
 	@echo "make test       run every test (installs what the tests need, Chromium included)"
+	@echo "make audit      Lighthouse scores of four key pages (a report, not a test)"
 	@echo "make clean      remove $(OUTPUT)/ and caches"
 	@echo "make bench      time our build against plain Pelican (SIZES=\"1000 5000\"; SIZES=200 for a quick run)"
 
@@ -52,6 +53,9 @@ browser-deps:
 
 test: $(TEST_DEPS) browser-deps
 	$(BIN)/python -m pytest
+
+audit: $(TEST_DEPS) browser-deps
+	$(BIN)/python tools/audit.py
 
 # Synthetic archives in a temporary folder; see docs/PERFORMANCE.md for the last results.
 SIZES ?= 1000 5000
