@@ -1,0 +1,1 @@
+from .security_headers import register  # noqa: F401
