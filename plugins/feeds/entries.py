@@ -1,0 +1,101 @@
+"""Pure functions for feed entries: stable ids and absolute URLs inside content.
+
+Nothing here knows about Pelican, so every rule can be tested with a table.
+"""
+
+import re
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+# Attributes whose value is a URL a feed reader would follow or fetch.
+_URL_ATTRIBUTES = ("href", "src", "poster", "cite")
+# One start tag; quoted values may hold ">" (raw HTML written by hand).
+_START_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_URL_ATTRIBUTE = re.compile(
+    r"""(\s(?:%s)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""" % "|".join(_URL_ATTRIBUTES),
+    re.IGNORECASE,
+)
+_SRCSET_ATTRIBUTE = re.compile(r"""(\ssrcset\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def absolute_url(url, base):
+    """`url` resolved against the absolute `base`, as a browser on `base` would.
+
+    A URL with a scheme (https:, mailto:, tel:, data:) is returned unchanged.
+    """
+    url = url.strip()
+    if _HAS_SCHEME.match(url):
+        return url
+    return urljoin(base, url)
+
+
+@lru_cache(maxsize=4096)
+def absolute_urls(html, base):
+    """`html` with every link, image and media URL made absolute against `base`.
+
+    Only attributes inside start tags change, so code samples that show markup
+    (escaped as &lt;a href=...&gt;) are left as written. Cached: one entry
+    appears in several feeds (all, its section, each of its topics, its district).
+    """
+    if not html or ("=" not in html):
+        return html
+    return _START_TAG.sub(lambda tag: _absolute_tag(tag.group(0), base), html)
+
+
+def _absolute_tag(tag, base):
+    tag = _URL_ATTRIBUTE.sub(lambda m: _quoted(m, absolute_url(_value(m), base)), tag)
+    if "srcset" in tag.lower():
+        tag = _SRCSET_ATTRIBUTE.sub(lambda m: _quoted(m, _absolute_srcset(_value(m), base)), tag)
+    return tag
+
+
+def _value(match):
+    return next(group for group in match.groups()[1:] if group is not None)
+
+
+def _quoted(match, value):
+    quote = "'" if match.group(3) is not None else '"'
+    return f"{match.group(1)}{quote}{value}{quote}"
+
+
+def _absolute_srcset(srcset, base):
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.strip().split(None, 1)
+        if parts:
+            parts[0] = absolute_url(parts[0], base)
+            candidates.append(" ".join(parts))
+    return ", ".join(candidates)
+
+
+def url_path(url):
+    """The path of a site URL, without slashes at either end: "news/2017/x".
+
+    Accepts "news/2017/x/", "/news/2017/x/" or "https://any.host/news/2017/x/".
+    """
+    return urlsplit(url.strip()).path.strip("/")
+
+
+def entry_id(authority, date, path):
+    """A tag URI (RFC 4151) naming the item first published at `path`.
+
+    `authority` is a domain the Commissioner's office owned on `date` (a year or
+    YYYY-MM-DD): both are fixed settings, so the id never depends on the host
+    the site is built for, the build, or the item's own date.
+    """
+    return f"tag:{authority},{date}:{path}"
+
+
+def first_published_path(url, redirect_from=None):
+    """The path an item was first published at.
+
+    A renamed item lists its old addresses in `redirect_from` (oldest first), so
+    the first of them is where subscribers first saw it; otherwise its own URL.
+    """
+    if isinstance(redirect_from, str):
+        redirect_from = [redirect_from]
+    for old_url in redirect_from or ():
+        if str(old_url).strip():
+            return url_path(str(old_url))
+    return url_path(url)

@@ -1,0 +1,175 @@
+"""Makes every feed Pelican writes complete and stable (see README.md).
+
+Pelican's own feeds leave links relative in local builds, give RSS a tag URI
+as a permalink guid, take entry ids from the host and the item's date, and
+have no stylesheet, icon or subtitle. This plugin mends each feed as Pelican
+builds it, so feeds written by other plugins with `Writer.write_feed` (the
+district feeds) get the same treatment.
+"""
+
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+from content_messages import line_of_key, report
+
+from .documents import as_site_feed, xsl_stylesheet
+from .entries import absolute_url, absolute_urls, entry_id, first_published_path, url_path
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # A domain the site's owner held on FEEDS_ID_DATE; fixed, so ids survive a move.
+    "FEEDS_ID_AUTHORITY": None,
+    "FEEDS_ID_DATE": None,
+    # Path in the output (or an absolute URL) of the square site icon.
+    "FEEDS_ICON": "theme/images/icon.svg",
+    # Path in the output of the XSLT that shows a feed as a page in a browser.
+    "FEEDS_STYLESHEET": "theme/feed.xsl",
+    "FEEDS_SUBTITLE": "Everything new on the {sitename} website, newest first.",
+    "FEEDS_PART_SUBTITLE": "Only the items filed under “{part}”, from the {sitename} website, newest first.",
+}
+_FALLBACK_ID_DATE = "2000"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    source_path: str
+
+
+# Site path of each article ("news/2017/x") -> its Entry; rebuilt every build.
+_entries = {}
+_warned = set()
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def id_scheme(settings):
+    """(authority, date) for entry ids; falls back to the feed host, with a warning."""
+    authority = setting(settings, "FEEDS_ID_AUTHORITY")
+    date = setting(settings, "FEEDS_ID_DATE") or _FALLBACK_ID_DATE
+    if authority:
+        return authority, date
+    domain = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or ""
+    fallback = urlsplit(domain).hostname or "localhost"
+    if "FEEDS_ID_AUTHORITY" not in _warned:
+        _warned.add("FEEDS_ID_AUTHORITY")
+        log.warning(
+            "FEEDS_ID_AUTHORITY is not set, so feed entry ids use the host %r and will "
+            "change if the site moves. Set FEEDS_ID_AUTHORITY and FEEDS_ID_DATE.", fallback)
+    return fallback, date
+
+
+def site_relative_path(url, siteurl):
+    """The path of `url` inside the site, whatever host and folder it is served from."""
+    path, base = url_path(url), url_path(siteurl or "")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):].lstrip("/")
+    return path
+
+
+def index_entries(articles, settings):
+    """Entry for every article, keyed by its site path; reports ids used twice."""
+    authority, date = id_scheme(settings)
+    entries, first_owner = {}, {}
+    for article in articles:
+        redirect_from = article.metadata.get("redirect_from")
+        item_id = entry_id(authority, date, first_published_path(article.url, redirect_from))
+        entry = Entry(item_id, article.source_path)
+        other = first_owner.setdefault(item_id, entry)
+        if other is not entry and other.source_path != entry.source_path:
+            report(
+                article.source_path, line_of_key(article.source_path, "redirect_from"),
+                f'feed id "{item_id}" is also the id of {other.source_path}, so feed '
+                "readers would treat the two items as one",
+                "list in redirect_from only addresses this item itself had before; "
+                "two items must never share an address",
+            )
+        entries[url_path(article.url)] = entry
+    return entries
+
+
+def feed_title(title, settings):
+    """Pelican's "SITENAME - news" with the section's words: "SITENAME - News"."""
+    prefix = f"{settings.get('SITENAME', '')} - "
+    if not title.startswith(prefix):
+        return title, None
+    part = title[len(prefix):]
+    part = settings.get("SECTION_TITLES", {}).get(part, part)
+    return prefix + part, part
+
+
+def complete_feed(feed, settings, newest_date=None):
+    """Mend the feed-level fields and every entry of `feed` in place.
+
+    `newest_date` is the updated date of a feed with no entries (instead of "now").
+    """
+    domain = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/") + "/"
+    siteurl = settings.get("SITEURL") or ""
+    authority, date = id_scheme(settings)
+    author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
+    sitename = settings.get("SITENAME", "")
+    sections = settings.get("SECTION_TITLES", {})
+
+    meta = feed.feed
+    meta["title"], part = feed_title(meta["title"] or sitename, settings)
+    template = "FEEDS_PART_SUBTITLE" if part else "FEEDS_SUBTITLE"
+    meta["subtitle"] = meta["description"] = setting(settings, template).format(
+        sitename=sitename, part=part)
+    meta["link"] = absolute_url(meta["link"] or "/", domain)
+    meta["id"] = entry_id(authority, date, site_relative_path(meta["feed_url"] or "", domain))
+    meta["author_name"] = meta.get("author_name") or author
+    meta["language"] = meta.get("language") or settings.get("DEFAULT_LANG")
+    icon = setting(settings, "FEEDS_ICON")
+    meta["icon"] = absolute_url(icon, domain) if icon else None
+    stylesheet = setting(settings, "FEEDS_STYLESHEET")
+    if stylesheet:
+        # Root-relative, so the browser fetches it from wherever the feed is served
+        # (XSLT only applies from the same origin).
+        folder = url_path(siteurl)
+        href = "/" + "/".join(p for p in (folder, stylesheet.strip("/")) if p)
+        meta["stylesheets"] = [xsl_stylesheet(href)]
+    meta["empty_feed_updated"] = newest_date
+
+    for item in feed.items:
+        link = absolute_url(item["link"], domain)
+        entry = _entries.get(site_relative_path(link, siteurl))
+        item["link"] = link
+        item["unique_id"] = entry.id if entry else entry_id(
+            authority, date, site_relative_path(link, siteurl))
+        item["unique_id_is_permalink"] = False  # a tag URI is not a URL to open
+        item["author_name"] = item.get("author_name") or author
+        item["content"] = absolute_urls(item["content"], link)
+        item["description"] = absolute_urls(item["description"], link)
+        item["categories"] = [sections.get(c, c) for c in item["categories"]]
+    return as_site_feed(feed)
+
+
+def on_articles_finalized(generator):
+    global _entries
+    _warned.discard("FEEDS_ID_AUTHORITY")
+    articles = list(generator.articles)
+    for article in generator.articles:
+        articles.extend(article.translations)
+    _entries = index_entries(articles, generator.settings)
+
+
+def on_feed_generated(context, feed):
+    newest_date = None
+    if not feed.items:
+        newest_date = max((a.date for a in context.get("articles", ())), default=None)
+    complete_feed(feed, context, newest_date)
+
+
+def register():
+    # article_generator_finalized: every article is read and has its final URL;
+    # index the ids once, before any feed is written.
+    signals.article_generator_finalized.connect(on_articles_finalized)
+    # feed_generated: Pelican's Writer sends every feed here just before writing it,
+    # whichever generator or plugin asked for it.
+    signals.feed_generated.connect(on_feed_generated)
