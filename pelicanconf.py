@@ -38,6 +38,7 @@ PLUGINS = [
     "feeds",
     "content_checks",
     "url_stability",
+    "security_headers",
 ]
 
 # --- Content -----------------------------------------------------------------
