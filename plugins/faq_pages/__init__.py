@@ -1,5 +1,1 @@
-"""Placeholder: the faq_pages plugin is being written (see its issue)."""
-
-
-def register():
-    pass
+from .faq_pages import register  # noqa: F401

@@ -1,0 +1,161 @@
+"""An FAQ page from its HTML and Markdown: questions with ids, problems, JSON-LD.
+
+Pure functions, no Pelican: `read_faq(html, source)` gives an `Faq` with the rewritten
+body HTML (ids on the questions, a "Back to the questions" link after each answer), the
+questions for the list at the top and the index, the `FAQPage` JSON-LD, and the
+problems to report.
+"""
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from .ids import question_id, unique_ids
+from .source_lines import first_body_line, question_lines
+from .splitting import split_at_questions
+
+# The id of the list of questions at the top of the page, where every "Back to the
+# questions" link leads. The template reads it from `page.faq.contents_id`.
+CONTENTS_ID = "questions"
+# Ids the page around the questions already uses (base.html, partials).
+PAGE_IDS = frozenset({CONTENTS_ID, "main-content", "site-search"})
+# Marks where the introduction ends in the page's content, so that the template can put
+# the list of questions between the introduction and the answers.
+INTRO_END_MARKER = "<!-- faq: end of introduction -->"
+BACK_LINK_TEXT = "Back to the questions"
+FULL_WIDTH_QUESTION_MARK = "\uff1f"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str  # plain text of the heading, for lists, JSON-LD and messages
+    answer_text: str  # plain text of the answer, as a reader sees it
+    line: int | None  # of the heading in the Markdown source
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    what: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Faq:
+    html: str  # the page's new content: introduction, marker, questions and answers
+    questions: tuple
+    problems: tuple
+
+    @property
+    def json_ld(self):
+        return faq_json_ld(self.questions)
+
+
+def read_faq(html, source):
+    """Read an FAQ page: its rendered `html` and its Markdown `source` (with front matter)."""
+    page = split_at_questions(html)
+    if not page.sections:
+        problem = Problem(
+            first_body_line(source),
+            "this FAQ page has no questions",
+            'write each question as a heading on a line of its own, starting with "## " '
+            'and ending with "?", and put its answer below it',
+        )
+        return Faq(html=html, questions=(), problems=(problem,))
+
+    lines = _lines_of(page.sections, source)
+    ids = unique_ids(
+        [_explicit_id(s) or question_id(s.question_text) for s in page.sections],
+        reserved=PAGE_IDS,
+    )
+    questions = tuple(
+        Question(id=id_, text=section.question_text, answer_text=section.answer_text, line=line)
+        for id_, section, line in zip(ids, page.sections, lines)
+    )
+    body = [page.intro_html, INTRO_END_MARKER]
+    for question, section in zip(questions, page.sections):
+        body.append(_heading_html(question.id, section))
+        body.append(section.answer_html)
+        body.append(
+            f'<p class="pcc-faq__back"><a href="#{CONTENTS_ID}">{BACK_LINK_TEXT}</a></p>'
+        )
+    return Faq(html="\n".join(body), questions=questions, problems=tuple(_problems(questions)))
+
+
+def _lines_of(sections, source):
+    lines = question_lines(source)
+    if len(lines) == len(sections):
+        return lines
+    return [None] * len(sections)  # raw HTML headings: we cannot tell which line is which
+
+
+def _explicit_id(section):
+    """An id the writer gave with `## Question? {#id}`: kept, so old links can be kept."""
+    return dict(section.heading_attributes).get("id")
+
+
+def _heading_html(id_, section):
+    attributes = "".join(
+        f' {name}="{escape(value or "")}"'
+        for name, value in section.heading_attributes
+        if name != "id"
+    )
+    return f'<h2 id="{escape(id_)}"{attributes}>{section.question_html}</h2>'
+
+
+def _problems(questions):
+    first_seen = {}
+    for question in questions:
+        if not question.text.endswith("?"):
+            yield _not_a_question(question)
+        key = " ".join(question.text.casefold().split())
+        if key in first_seen:
+            first = first_seen[key]
+            where = f" (first on line {first.line})" if first.line else ""
+            yield Problem(
+                question.line,
+                f'the question "{question.text}" is asked twice on this page{where}',
+                "keep one of the two headings and put both answers under it, "
+                "or reword one question if they ask different things",
+            )
+        else:
+            first_seen[key] = question
+
+
+def _not_a_question(question):
+    text = question.text
+    if not text:
+        return Problem(question.line, "a question heading is empty",
+                       'write the question after "## ", ending with "?"')
+    what = f'the question heading "{text}" does not end with "?"'
+    stripped = text.rstrip(" .:!;,\u2026" + FULL_WIDTH_QUESTION_MARK)
+    suggestion = f'"{stripped}?"'
+    if stripped != text:
+        fix = f'end it with "?" instead of "{text[len(stripped):]}": {suggestion}'
+    else:
+        fix = (
+            f"end it with a question mark ({suggestion}); if it is not a question, "
+            f'make it a subheading of the answer above with "### "'
+        )
+    return Problem(question.line, what, fix)
+
+
+def faq_json_ld(questions):
+    """schema.org `FAQPage` JSON-LD, safe to put inside <script> as it is."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": question.text,
+                "acceptedAnswer": {"@type": "Answer", "text": question.answer_text},
+            }
+            for question in questions
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # "</script>" or "<!--" inside a string would end or confuse the script element;
+    # \u003c is the same character to a JSON parser.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
