@@ -29,7 +29,7 @@ DEFAULTS = {
     # Path in the output of the XSLT that shows a feed as a page in a browser.
     "FEEDS_STYLESHEET": "theme/feed.xsl",
     "FEEDS_SUBTITLE": "Everything new on the {sitename} website, newest first.",
-    "FEEDS_PART_SUBTITLE": "Only the items filed under “{part}”, from the {sitename} website, newest first.",
+    "FEEDS_PART_SUBTITLE": "{part}, from the {sitename} website, newest first.",
 }
 _FALLBACK_ID_DATE = "2000"
 
