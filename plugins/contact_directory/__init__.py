@@ -1,5 +1,1 @@
-"""Placeholder: the contact_directory plugin is being written (see its issue)."""
-
-
-def register():
-    pass
+from .contact_directory import register  # noqa: F401
