@@ -14,13 +14,17 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps audit bench
+.PHONY: help html serve devserver publish test clean browser-deps check new-release new-district-day new-faq audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
 	@echo "make serve      preview the built site on http://localhost:$(PORT)"
 	@echo "make devserver  rebuild on every change and preview on http://localhost:$(PORT)"
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
+	@echo "make check      run every content check without building the site (seconds)"
+	@echo "make new-release TITLE=\"...\"      start a press release in content/news/"
+	@echo "make new-district-day DISTRICT=...  start a District Day report in content/district-days/"
+	@echo "make new-faq TITLE=\"...\"          start an FAQ page in content/faq/"
 	@echo "make test       run every test (installs what the tests need, Chromium included)"
 	@echo "make audit      Lighthouse scores of four key pages (a report, not a test)"
 	@echo "make clean      remove $(OUTPUT)/ and caches"
@@ -36,8 +40,9 @@ $(TEST_DEPS): $(BUILD_DEPS) requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# html and publish build into a new folder and swap it in only on success (tools/build.py).
 html: $(BUILD_DEPS)
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py
+	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py
 
 serve: $(BUILD_DEPS)
 	$(PELICAN) --listen --port $(PORT) -o $(OUTPUT) -s pelicanconf.py
@@ -46,7 +51,19 @@ devserver: $(BUILD_DEPS)
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --port $(PORT)
 
 publish: $(BUILD_DEPS)
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s publishconf.py --fatal errors
+	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings publishconf.py --fatal errors
+
+check: $(BUILD_DEPS)
+	$(BIN)/python tools/build.py --check-only --content $(CONTENT) --settings pelicanconf.py
+
+new-release: $(BUILD_DEPS)
+	$(BIN)/python tools/new_content.py release --content $(CONTENT) --title "$(TITLE)"
+
+new-district-day: $(BUILD_DEPS)
+	$(BIN)/python tools/new_content.py district-day --content $(CONTENT) --district "$(DISTRICT)"
+
+new-faq: $(BUILD_DEPS)
+	$(BIN)/python tools/new_content.py faq --content $(CONTENT) --title "$(TITLE)"
 
 browser-deps:
 	sh tools/install-browser-deps.sh

@@ -1,0 +1,125 @@
+"""Checks across all items of a site: tags spelt two ways, two items at one URL,
+links to pages, images and anchors that the build did not write.
+
+Pure functions over plain values (paths, names, URLs), so they are easy to test.
+"""
+
+import difflib
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from content_messages.messages import ERROR, WARNING
+
+from .body import candidate_files, target_of
+
+
+@dataclass(frozen=True)
+class SiteProblem:
+    path: str  # source file of the item at fault
+    needle: str | None  # text to find its line, or a front-matter key as "key:"
+    what: str
+    fix: str
+    level: str = ERROR
+
+
+def _normalised(tag):
+    return re.sub(r"[\W_]+", "", tag.lower())
+
+
+def tag_variants(uses):
+    """Problems for tags that differ from a more used tag by case or spelling.
+
+    `uses` is a list of (source path, tag name). The spelling used most often is
+    taken as the right one; every other spelling close to it gets a warning.
+    """
+    counts = Counter(name for _, name in uses)
+    preferred = sorted(counts, key=lambda name: (-counts[name], name))
+    canonical = {}
+    for name in preferred:
+        key = _normalised(name)
+        if key in canonical:
+            continue
+        close = difflib.get_close_matches(key, list(canonical), n=1, cutoff=0.85)
+        canonical[key] = canonical[close[0]] if close and len(key) >= 5 else name
+    problems = []
+    for path, name in uses:
+        right = canonical[_normalised(name)]
+        if right == name:
+            continue
+        how = "case" if right.lower() == name.lower() else "spelling"
+        problems.append(SiteProblem(
+            path, "tags:", f'the tag "{name}" differs from the tag "{right}" only by '
+            f"{how} (\"{right}\" is used {counts[right]} time"
+            f"{'' if counts[right] == 1 else 's'})",
+            f'write "{right}", so that both are listed under one topic (did you mean '
+            f'"{right}"?)', WARNING))
+    return problems
+
+
+def duplicate_urls(items, reserved=()):
+    """Problems for items written to the same place as an earlier item.
+
+    `items` is a list of (source path, save_as); `reserved` lists save_as paths of
+    pages the site makes itself (/topics/, /search/ ...). Returns (problems, the
+    source paths that must not be written).
+    """
+    first_at = {path: "a page the site makes itself" for path in reserved}
+    problems, losers = [], []
+    for source, save_as in sorted(items):
+        if not save_as:
+            continue
+        if save_as in first_at:
+            url = "/" + re.sub(r"index\.html$", "", save_as)
+            other = first_at[save_as]
+            problems.append(SiteProblem(
+                source, "slug:", f"this item has the same address ({url}) as {other}",
+                'give one of them another file name, or a different "slug:", so that '
+                "each has its own address"))
+            losers.append(source)
+        else:
+            first_at[save_as] = source
+    return problems, losers
+
+
+def broken_links(source, page_url, links, exists, ids_of, siteurl=""):
+    """Problems for `links` (body.Link) of the item at `source` whose target is missing.
+
+    `exists(path)` says whether the output folder holds a file; `ids_of(path)` gives
+    the ids of the page at a path (for #anchors).
+    """
+    problems = []
+    for link in links:
+        if "{" in link.url and re.search(r"\{(filename|static|attach)\}", link.url):
+            problems.append(SiteProblem(
+                source, link.needle, f'the {link.kind} "{link.url}" goes to a file '
+                "that does not exist in content/",
+                "check the file name after {filename} or {static}: write the path "
+                "from the content folder, for example {filename}/news/2017-05-24-x.md"))
+            continue
+        target = target_of(link.url, page_url, siteurl)
+        if target is None:
+            continue
+        path, fragment = target
+        found = next((f for f in candidate_files(path) if exists(f)), None)
+        if found is None:
+            problems.append(SiteProblem(
+                source, link.needle, f'the {link.kind} "{link.url}" goes to a '
+                f"{'picture' if link.kind == 'image' else 'page'} that does not exist",
+                "correct the address (copy it from the address bar of the page "
+                "you mean) or remove the link"))
+        elif fragment and found.endswith(".html") and fragment not in ids_of(found):
+            problems.append(SiteProblem(
+                source, link.needle, f'the link "{link.url}" goes to "#{fragment}", '
+                "which is not a heading or anchor on that page",
+                "open the page, copy the link of the heading you mean, or remove "
+                f'"#{fragment}"'))
+    return problems
+
+
+def output_exists(output_path):
+    """`exists(path)` for files in the output folder."""
+    def exists(path):
+        return os.path.isfile(os.path.join(output_path, path))
+    return exists
