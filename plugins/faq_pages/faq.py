@@ -80,7 +80,7 @@ def read_faq(html, source):
         body.append(
             f'<p class="pcc-faq__back"><a href="#{CONTENTS_ID}">{BACK_LINK_TEXT}</a></p>'
         )
-    return Faq(html="\n".join(body), questions=questions, problems=tuple(_problems(questions)))
+    return Faq(html="\n".join(body), questions=questions, problems=tuple(_problems(questions, page.sections)))
 
 
 def _lines_of(sections, source):
@@ -104,11 +104,17 @@ def _heading_html(id_, section):
     return f'<h2 id="{escape(id_)}"{attributes}>{section.question_html}</h2>'
 
 
-def _problems(questions):
+def _problems(questions, sections):
     first_seen = {}
-    for question in questions:
+    for question, section in zip(questions, sections):
         if not question.text.endswith("?"):
             yield _not_a_question(question)
+        if not section.answer_html:
+            yield Problem(
+                question.line,
+                f'the question "{question.text}" has no answer',
+                "write the answer below the question, or remove the question",
+            )
         key = " ".join(question.text.casefold().split())
         if key in first_seen:
             first = first_seen[key]
