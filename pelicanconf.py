@@ -55,6 +55,9 @@ FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
 SLUGIFY_SOURCE = "basename"
 # Names shown for the two article sections (folder slug -> words).
 SECTION_TITLES = {"news": "News", "district-days": "District Days"}
+# One language, so no translations: two District Days in one district in different
+# years share a slug (2016-.../dacorum, 2017-.../dacorum) and must stay two articles.
+ARTICLE_TRANSLATION_ID = None
 
 MARKDOWN = {
     "extension_configs": {
