@@ -137,13 +137,14 @@ class DistrictDaysGenerator(Generator):
     def _check_same_day(self, checked):
         keyed = [(article, district, article.date.date()) for article, district in checked]
         by_article = {article: (district, day) for article, district, day in keyed}
-        for article, first in same_day_reports(keyed):
+        for article, others in same_day_reports(keyed):
             district, day = by_article[article]
             path = article.source_path
+            names = ", ".join(os.path.relpath(other.source_path) for other in others)
             report(path, line_of_key(path, "date") or line_of_key(path, "district"),
-                   f"a second District Day report for {district.name} on {day:%-d %B %Y} "
-                   f"(the first is {os.path.relpath(first.source_path)})",
-                   "correct the date or the district, or merge the two reports into one")
+                   f"another District Day report is for {district.name} on {day:%-d %B %Y} "
+                   f"too: {names}",
+                   "correct the date or the district of one of them, or merge them into one report")
 
     def generate_output(self, writer):
         if not self.summaries:

@@ -105,19 +105,20 @@ def check_named_districts(value, districts):
 
 
 def same_day_reports(reports):
-    """For each report that repeats a district and day: (report, the first one).
+    """Reports that share a district and a day: [(key, [keys of the others])].
 
-    `reports` is a list of (key, district, date) with `key` identifying the file; the
-    first of each district and day (in the order given) is kept, the rest are returned.
+    `reports` is a list of (key, district, date) with `key` identifying the file.
+    Every report of such a pair (or more) is returned, so that each file's
+    message names the other.
     """
-    first = {}
-    repeats = []
+    groups = {}
     for key, district, day in reports:
-        if (district, day) in first:
-            repeats.append((key, first[(district, day)]))
-        else:
-            first[(district, day)] = key
-    return repeats
+        groups.setdefault((district, day), []).append(key)
+    return [
+        (key, [other for other in keys if other != key])
+        for keys in groups.values() if len(keys) > 1
+        for key in keys
+    ]
 
 
 def months_before(day, months):

@@ -97,12 +97,14 @@ def test_districts_named_by_a_press_release(value, found, problems):
     assert [(p.key, p.what, p.fix, p.text) for p in reported] == problems
 
 
-def test_same_day_reports_keep_the_first_and_return_each_repeat():
+def test_same_day_reports_name_each_other():
     day = datetime.date(2017, 5, 12)
     reports = [("a.md", "dacorum", day), ("b.md", "watford", day),
                ("c.md", "dacorum", day), ("d.md", "dacorum", day + datetime.timedelta(days=1)),
                ("e.md", "dacorum", day)]
-    assert same_day_reports(reports) == [("c.md", "a.md"), ("e.md", "a.md")]
+    assert same_day_reports(reports) == [
+        ("a.md", ["c.md", "e.md"]), ("c.md", ["a.md", "e.md"]), ("e.md", ["a.md", "c.md"])]
+    assert same_day_reports(reports[:2]) == []
 
 
 @pytest.mark.parametrize("day, months, expected", [
