@@ -14,7 +14,7 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps check new-release new-district-day new-faq audit bench
+.PHONY: help html serve devserver publish test clean browser-deps deploy-rsync deploy-s3 check new-release new-district-day new-faq audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
@@ -41,8 +41,11 @@ $(TEST_DEPS): $(BUILD_DEPS) requirements-test.txt
 	touch $@
 
 # html and publish build into a new folder and swap it in only on success (tools/build.py).
+# After a build, new URLs are added to content/data/published-urls.txt: commit it with
+# your change, so that the address can never vanish without a redirect later.
 html: $(BUILD_DEPS)
 	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py
+	$(BIN)/python tools/record_urls.py $(OUTPUT) $(CONTENT)/data/published-urls.txt
 
 serve: $(BUILD_DEPS)
 	$(PELICAN) --listen --port $(PORT) -o $(OUTPUT) -s pelicanconf.py
@@ -81,3 +84,14 @@ bench: $(BUILD_DEPS)
 
 clean:
 	rm -rf $(OUTPUT) cache __pycache__ .pytest_cache
+
+# Another static host instead of GitHub Pages (see README): publish, then copy.
+# rsync swaps files in only at the end (--delay-updates), so readers never see a half-updated site.
+deploy-rsync: publish
+	@test -n "$(RSYNC_TARGET)" || { echo "Set RSYNC_TARGET, e.g. make deploy-rsync RSYNC_TARGET=deploy@host:/var/www/site/"; exit 2; }
+	rsync -rlt --checksum --delay-updates --delete-after $(OUTPUT)/ $(RSYNC_TARGET)
+
+deploy-s3: publish
+	@test -n "$(S3_BUCKET)" || { echo "Set S3_BUCKET, e.g. make deploy-s3 S3_BUCKET=herts-pcc-site"; exit 2; }
+	aws s3 sync $(OUTPUT)/ s3://$(S3_BUCKET)/ --exact-timestamps
+	aws s3 sync $(OUTPUT)/ s3://$(S3_BUCKET)/ --delete
