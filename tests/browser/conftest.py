@@ -113,8 +113,9 @@ def narrow_page(browser):
 @pytest.fixture
 def fresh_page(browser):
     """A page of its own, for tests that change focus, media or styles."""
-    def make(viewport=WIDE, **options):
-        context, page = _page(browser, viewport, **options)
+    def make(width=1280, **options):
+        context, page = _page(browser, NARROW if width == 320 else {**WIDE, "width": width},
+                              **options)
         contexts.append(context)
         return page
 
