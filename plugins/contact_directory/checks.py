@@ -37,8 +37,8 @@ def check_number(raw, directory, directory_path):
         # A slip of one digit dials a stranger: leave it unlinked until it is put right.
         listed, slip = nearest
         return Verdict(
-            what=f'phone number "{raw}" is not in the contact directory and is {slip} '
-                 f"from {listed.name}'s number",
+            what=f'phone number "{raw}" is not in the contact directory and differs from '
+                 f"{listed.name}'s number by {slip}",
             fix=f"check the number ({_did_you_mean(listed)})",
         )
     return Verdict(

@@ -27,6 +27,7 @@ _BLOCK_TAGS = frozenset(
     "p li h1 h2 h3 h4 h5 h6 br td th tr table div dt dd dl blockquote ul ol section "
     "figure figcaption hr details summary".split()
 )
+_TEL_HREF = re.compile(r"""^<a\b[^>]*\bhref\s*=\s*["']tel:([^"']+)["']""", re.I)
 _RELAY_BEFORE = re.compile(r"18001[ \u00a0]?$")
 _SPACE = r"[ \u00a0]?"
 
@@ -95,13 +96,24 @@ def link_numbers(html, href_for):
         context = _add_text(html[position:token.start()], context, pieces, all_found, href_for)
         pieces.append(token.group(0))
         if token.group(1):
-            if token.group(1).lower() == "a":  # link words count as context: "[Call us](...) on 101"
+            if token.group(1).lower() == "a":
+                _check_tel_link(token.group(0), all_found, href_for)
+                # link words count as context: "[Call us](...) on 101"
                 context = (context + re.sub(r"<[^>]*>", "", token.group(0)))[-100:]
         elif token.group(3) and token.group(3).lower() in _BLOCK_TAGS:
             context = ""
         position = token.end()
     _add_text(html[position:], context, pieces, all_found, href_for)
     return "".join(pieces), all_found
+
+
+def _check_tel_link(link, all_found, href_for):
+    """A tel: link the writer made is checked like a number in the text, and left as it is."""
+    tel = _TEL_HREF.match(link)
+    if tel:
+        item = Found(html_lib.unescape(tel.group(1)), -1, -1)
+        href_for(item)
+        all_found.append(item)
 
 
 def _add_text(text, context, pieces, all_found, href_for):

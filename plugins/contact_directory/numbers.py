@@ -118,24 +118,24 @@ def is_memorable_form(written, number):
 def near_miss(typed, listed):
     """How the digits `typed` differ from `listed` by one slip, or None.
 
-    One of "one digit different", "two digits swapped", "one digit missing",
-    "one digit too many" (Damerau-Levenshtein distance 1).
+    For "differs by ...": "one digit", "two swapped digits", "one missing digit" or
+    "one extra digit" (Damerau-Levenshtein distance 1).
     """
     if typed == listed:
         return None
     if len(typed) == len(listed):
         differences = [i for i, (a, b) in enumerate(zip(typed, listed)) if a != b]
         if len(differences) == 1:
-            return "one digit different"
+            return "one digit"
         if (len(differences) == 2 and differences[1] == differences[0] + 1
                 and typed[differences[0]] == listed[differences[1]]
                 and typed[differences[1]] == listed[differences[0]]):
-            return "two digits swapped"
+            return "two swapped digits"
         return None
     if len(typed) + 1 == len(listed) and _one_deletion(listed, typed):
-        return "one digit missing"
+        return "one missing digit"
     if len(typed) == len(listed) + 1 and _one_deletion(typed, listed):
-        return "one digit too many"
+        return "one extra digit"
     return None
 
 

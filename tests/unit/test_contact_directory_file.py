@@ -127,11 +127,11 @@ PATH = "content/data/contacts.yml"
     ("+44 (0)1707 806100", "commissioners-office", "tel:+441707806100", "", ""),
     ("999", "emergency", "tel:999", "", ""),
     ("03000 11 55 56", None, None,
-     'phone number "03000 11 55 56" is not in the contact directory and is one digit different '
-     "from Beacon's number", "check the number (did you mean Beacon 03000 11 55 55?)"),
+     'phone number "03000 11 55 56" is not in the contact directory and differs from '
+     "Beacon's number by one digit", "check the number (did you mean Beacon 03000 11 55 55?)"),
     ("08 08 16 98 111", None, None,
-     'phone number "08 08 16 98 111" is not in the contact directory and is two digits swapped '
-     "from Victim Support's number", "check the number (did you mean Victim Support 0808 168 9111?)"),
+     'phone number "08 08 16 98 111" is not in the contact directory and differs from '
+     "Victim Support's number by two swapped digits", "check the number (did you mean Victim Support 0808 168 9111?)"),
     ("01707 80610", None, None, '"01707 80610" is not a valid UK phone number',
      "check the number (did you mean Commissioner's office 01707 806100?)"),
     ("0170 123 456", None, None, '"0170 123 456" is not a valid UK phone number',
