@@ -108,6 +108,12 @@ def reserved_save_as(generators, settings):
     return reserved
 
 
+def shown_path(path):
+    """`path` relative to the working folder when inside it (as messages show paths)."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def check_site(generators):
     items = list(items_of(generators))
     if not items:
@@ -116,11 +122,11 @@ def check_site(generators):
     uses = [(item.source_path, tag.name) for item in items for tag in getattr(item, "tags", [])]
     problems = tag_variants(uses)
     duplicates, losers = duplicate_urls(
-        [(item.source_path, item.save_as) for item in items],
+        [(shown_path(item.source_path), item.save_as) for item in items],
         reserved_save_as(generators, settings),
     )
     for item in items:
-        if item.source_path in losers:
+        if shown_path(item.source_path) in losers:
             item.override_save_as = ""  # writing it would stop Pelican: it would overwrite a page
     for problem in problems + duplicates:
         report(problem.path, line_for(problem.path, problem.needle), problem.what,

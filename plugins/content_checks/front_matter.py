@@ -135,7 +135,11 @@ def _load_yaml(text, first_line, result):
     try:
         metadata = yaml.load(text, Loader=SafeLoader)
     except Exception as error:  # noqa: BLE001 - PyYAML also raises ValueError, e.g. for 2017-13-45
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # An unclosed [ or " is noticed lines later: its start is the line to mend.
+        context = getattr(error, "context", None) or ""
+        marks = (("context_mark", "problem_mark") if context.startswith(("while parsing a flow",
+                 "while scanning a quoted")) else ("problem_mark", "context_mark"))
+        mark = next((getattr(error, m) for m in marks if getattr(error, m, None)), None)
         bad_date = None if mark else _bad_date_line(text)
         if bad_date:
             offset, key, value = bad_date
