@@ -135,7 +135,7 @@ def _not_a_question(question):
         return Problem(question.line, "a question heading is empty",
                        'write the question after "## ", ending with "?"')
     what = f'the question heading "{text}" does not end with "?"'
-    stripped = text.rstrip(" .:!;,\u2026" + FULL_WIDTH_QUESTION_MARK)
+    stripped = text.rstrip(" ?.:!;,\u2026" + FULL_WIDTH_QUESTION_MARK)
     suggestion = f'"{stripped}?"'
     if stripped != text:
         fix = f'end it with "?" instead of "{text[len(stripped):]}": {suggestion}'

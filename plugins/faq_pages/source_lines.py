@@ -1,18 +1,17 @@
 """Where the questions are in the Markdown source, so that a message can name the line.
 
-The HTML has lost its line numbers; the Markdown has them. A second-level heading in
-Markdown is either "## Question?" (ATX) or a line underlined with dashes (setext).
-Lines inside YAML front matter and fenced code blocks are not headings.
+The HTML has lost its line numbers; the Markdown has them. A second-level heading is
+either "## Question?" (ATX) or a line underlined with dashes (setext). The rules are
+Python-Markdown's, which builds the HTML: "#" and the dashes start at the margin, and
+"##Question?" needs no space. Lines in YAML front matter and fenced code are not headings.
 """
 
 import re
 
-ATX_H2 = re.compile(r"^ {0,3}##(?:[ \t]+|$)(?!#)")
-SETEXT_H2_UNDERLINE = re.compile(r"^ {0,3}-+[ \t]*$")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+ATX_H2 = re.compile(r"^##(?!#)")
+SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
+FENCE = re.compile(r"^(`{3,}|~{3,})")
 FRONT_MATTER_END = ("---", "...")
-# A list item or heading above a line of dashes: the dashes are a rule, not an underline.
-NOT_A_PARAGRAPH = re.compile(r"^ {0,3}([-*+]|\d+[.)])(\s|$)|^ {0,3}#")
 
 
 def body_start(lines):
@@ -44,7 +43,7 @@ def question_lines(source):
         line = lines[index]
         fence_match = FENCE.match(line)
         if fence is not None:
-            if fence_match and _closes(fence_match.group(1), fence):
+            if fence_match and fence_match.group(1) == fence:
                 fence = None
         elif fence_match:
             fence = fence_match.group(1)
@@ -55,14 +54,9 @@ def question_lines(source):
     return found
 
 
-def _closes(marker, fence):
-    return marker[0] == fence[0] and len(marker) >= len(fence)
-
-
 def _is_setext_heading(lines, index, start):
-    """Whether `lines[index]` is a one-line paragraph, which a dash underline makes an <h2>."""
-    if index < start or not lines[index].strip():
+    """Whether `lines[index]`, above a line of dashes, is what the dashes make an <h2>:
+    the first line of a block, and not itself a "#" heading (then the dashes are a rule)."""
+    if index < start or not lines[index].strip() or lines[index].startswith("#"):
         return False
-    if index > start and lines[index - 1].strip():
-        return False  # the last line of a longer paragraph: not a heading we can place
-    return not NOT_A_PARAGRAPH.match(lines[index])
+    return index == start or not lines[index - 1].strip()
