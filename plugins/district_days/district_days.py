@@ -6,7 +6,7 @@ Thin adapters between Pelican and the pure functions in districts.py and reports
 import os
 from collections import defaultdict
 
-from content_messages import line_of_key, line_of_text, report
+from content_messages import line_of_key, report
 from content_messages.messages import ERROR, WARNING
 from pelican import signals
 from pelican.generators import Generator
@@ -51,8 +51,27 @@ def front_matter_end(path):
     return 1
 
 
+def shown_path(path):
+    """A path as content messages show it: relative to the project where it can be."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def line_under_key(path, key, text):
+    """The first line at or after `key:` that holds `text` (an item of a YAML list)."""
+    start = line_of_key(path, key) or 1
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if number >= start and text in line:
+                    return number
+    except OSError:
+        return None
+    return None
+
+
 def report_problem(path, problem, level=ERROR):
-    line = (line_of_text(path, problem.text) if problem.text else None) \
+    line = (line_under_key(path, problem.key, problem.text) if problem.text else None) \
         or line_of_key(path, problem.key) or front_matter_end(path)
     report(path, line, problem.what, problem.fix, level=level)
 
@@ -140,7 +159,7 @@ class DistrictDaysGenerator(Generator):
         for article, others in same_day_reports(keyed):
             district, day = by_article[article]
             path = article.source_path
-            names = ", ".join(os.path.relpath(other.source_path) for other in others)
+            names = ", ".join(shown_path(other.source_path) for other in others)
             report(path, line_of_key(path, "date") or line_of_key(path, "district"),
                    f"another District Day report is for {district.name} on {day:%-d %B %Y} "
                    f"too: {names}",
