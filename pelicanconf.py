@@ -30,6 +30,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.sitemap",
+    "page_metadata",  # after sitemap: finishes its sitemap.xml
     "content_messages",
     "content_types",
     "contact_directory",
@@ -39,6 +40,7 @@ PLUGINS = [
     "content_checks",
     "url_stability",
     "security_headers",
+    "search_index",  # last: indexes the finished HTML with Pagefind
 ]
 
 # --- Content -----------------------------------------------------------------
@@ -123,7 +125,11 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    # Not pages to find: "not found", and the search page (its results are not pages).
+    "exclude": [r"^404\.html$", r"^search/$"],
 }
+# Search: Pagefind indexes the built site (plugins/search_index). False skips it.
+SEARCH_INDEX = True
 
 # Reproducible output: no build-time stamps, stable ordering.
 DELETE_OUTPUT_DIRECTORY = False

@@ -141,5 +141,5 @@ def test_plain_pelican_copy_has_the_same_metadata_and_body_in_pelicans_header(ar
         assert meta["date"] == [metadata["date"].isoformat()]
         assert meta["summary"] == [metadata["summary"]]
         assert [tag.strip() for tag in meta["tags"][0].split(",")] == metadata["tags"]
-        assert meta["slug"] == [path.stem.split("-", 3)[-1]]
+        assert meta["slug"] == [path.stem]
         assert plain_text.endswith(body)

@@ -251,9 +251,9 @@ def render_pelican(item):
         elif isinstance(value, datetime.date):
             value = value.isoformat()
         lines.append(f"{key.capitalize()}: {value}")
-    # Ours takes the slug from the file name (FILENAME_METADATA); plain Pelican would
-    # take it from the title, and titles repeat (every "visits Dacorum" report).
-    lines.append(f"Slug: {Path(item.path).stem.split('-', 3)[-1]}")
+    # Plain Pelican takes the slug from the title, and titles repeat (every "visits
+    # Dacorum" report); its URLs have no year, so the file name, date included, is the slug.
+    lines.append(f"Slug: {Path(item.path).stem}")
     return "\n".join(lines) + "\n\n" + item.body
 
 

@@ -1,0 +1,1 @@
+from .fast_markdown import register  # noqa: F401

@@ -1,0 +1,99 @@
+"""What search engines and social posts read about each page, and the site's machine files.
+
+Templates call two Jinja filters (see theme/templates/partials/meta.html):
+`news_article_jsonld` and `breadcrumb_list_jsonld`. After the build, sitemap.xml
+gets absolute URLs and robots.txt is written next to it.
+"""
+
+import logging
+import os
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+
+from .machine_files import finish_sitemap, robots_txt
+from .structured_data import (
+    absolute_url, breadcrumb_list, news_article, script_json, trail_from_html,
+)
+
+logger = logging.getLogger(__name__)
+
+# Shown as the publisher's logo in search results; theme/static/images/ ships it.
+DEFAULT_LOGO = "theme/images/apple-touch-icon.png"
+
+
+def public_base_url(settings):
+    """Where the site is published: SITEURL, or SITE_PUBLIC_URL in a preview build."""
+    return (settings.get("SITEURL") or settings.get("SITE_PUBLIC_URL") or "").rstrip("/")
+
+
+def plain_text(html):
+    return Markup(html or "").striptags()
+
+
+@pass_context
+def news_article_jsonld(context, item, canonical_url):
+    """A NewsArticle for a press release or District Day report, as <script>-safe JSON."""
+    base_url = public_base_url(context)
+    image = getattr(item, "image", None)
+    category = getattr(item, "category", None)
+    section_titles = context.get("SECTION_TITLES") or {}
+    places = getattr(item, "districts", None) or []
+    if getattr(item, "district", None):
+        places = [item.district, *[place for place in places if place != item.district]]
+    data = news_article(
+        headline=plain_text(item.title),
+        description=plain_text(getattr(item, "summary", "")),
+        url=canonical_url,
+        published=item.date,
+        modified=getattr(item, "modified", None),
+        author=context.get("AUTHOR") or context.get("SITENAME"),
+        publisher=context.get("SITENAME"),
+        logo_url=absolute_url(base_url, context.get("PAGE_METADATA_LOGO", DEFAULT_LOGO)),
+        section=section_titles.get(category.slug, category.name) if category else None,
+        keywords=[tag.name for tag in getattr(item, "tags", None) or []],
+        image_url=absolute_url(base_url, image) if image else None,
+        image_alt=getattr(item, "image_alt", None),
+        places=[str(place) for place in places],
+    )
+    return Markup(script_json(data))
+
+
+@pass_context
+def breadcrumb_list_jsonld(context, nav_html, current_name, canonical_url):
+    """A BreadcrumbList from the rendered breadcrumbs plus the current page."""
+    trail = trail_from_html(str(nav_html), canonical_url)
+    return Markup(script_json(breadcrumb_list(trail, plain_text(current_name), canonical_url)))
+
+
+JINJA_FILTERS = {
+    "news_article_jsonld": news_article_jsonld,
+    "breadcrumb_list_jsonld": breadcrumb_list_jsonld,
+}
+
+
+def add_template_filters(generator):
+    generator.env.filters.update(JINJA_FILTERS)
+
+
+def write_machine_files(pelican):
+    base_url = public_base_url(pelican.settings)
+    sitemap = os.path.join(pelican.output_path, "sitemap.xml")
+    if not os.path.exists(sitemap):
+        return  # pelican-sitemap is off, or writes text: nothing to finish or point to
+    with open(sitemap, encoding="utf-8") as file:
+        finished = finish_sitemap(file.read(), base_url)
+    with open(sitemap, "w", encoding="utf-8") as file:
+        file.write(finished)
+    with open(os.path.join(pelican.output_path, "robots.txt"), "w", encoding="utf-8") as file:
+        file.write(robots_txt(f"{base_url}/sitemap.xml"))
+
+
+def register():
+    # generator_init: every generator's Jinja environment needs the filters before it
+    # renders anything, including generators that other plugins add.
+    signals.generator_init.connect(add_template_filters)
+    # finalized: pelican-sitemap writes sitemap.xml on this signal; Pelican calls
+    # receivers in plugin order, and this plugin comes after it in PLUGINS.
+    signals.finalized.connect(write_machine_files)

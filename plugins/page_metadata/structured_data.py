@@ -1,0 +1,109 @@
+"""schema.org JSON-LD for a page: NewsArticle and BreadcrumbList, as plain data.
+
+Everything here is pure: values in, dicts or text out. page_metadata.py adapts
+Pelican's content objects and Jinja's context to these functions.
+"""
+
+import json
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+SCHEMA_ORG = "https://schema.org"
+
+
+def absolute_url(base_url, path):
+    """`path` (site-relative, root-relative or absolute) as an absolute URL under `base_url`."""
+    if "://" in path:
+        return path
+    return base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def news_article(*, headline, description, url, published, modified, author, publisher,
+                 logo_url, section=None, keywords=(), image_url=None, image_alt=None,
+                 places=()):
+    """A NewsArticle: a press release or a District Day report.
+
+    `published` and `modified` are timezone-aware datetimes; `places` are the
+    districts the item is about.
+    """
+    data = {
+        "@context": SCHEMA_ORG,
+        "@type": "NewsArticle",
+        "headline": headline,
+        "description": description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": published.isoformat(),
+        "dateModified": (modified or published).isoformat(),
+        "inLanguage": "en-GB",
+        "author": {"@type": "Organization", "name": author},
+        "publisher": {
+            "@type": "Organization",
+            "name": publisher,
+            "logo": {"@type": "ImageObject", "url": logo_url},
+        },
+    }
+    if section:
+        data["articleSection"] = section
+    if keywords:
+        data["keywords"] = list(keywords)
+    if image_url:
+        data["image"] = {"@type": "ImageObject", "url": image_url, "description": image_alt or ""}
+    if places:
+        data["contentLocation"] = [
+            {"@type": "Place", "name": f"{place}, Hertfordshire"} for place in places
+        ]
+    return data
+
+
+def breadcrumb_list(trail, current_name, current_url):
+    """A BreadcrumbList: `trail` is [(name, absolute URL), ...] above the current page."""
+    items = list(trail) + [(current_name, current_url)]
+    return {
+        "@context": SCHEMA_ORG,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(items, start=1)
+        ],
+    }
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links = []
+        self._href = None
+        self._text = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+            self._text = []
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((" ".join("".join(self._text).split()), self._href))
+            self._href = None
+
+
+def trail_from_html(nav_html, page_url):
+    """The (name, absolute URL) of every link in rendered breadcrumbs, in order.
+
+    Reading the rendered trail keeps the structured data identical to what people
+    see, whichever template drew it.
+    """
+    collector = _LinkCollector()
+    collector.feed(nav_html)
+    collector.close()
+    return [(name, urljoin(page_url, href)) for name, href in collector.links]
+
+
+def script_json(data):
+    """`data` as JSON that is safe inside <script>: no "</script>" or "<!--" can end it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

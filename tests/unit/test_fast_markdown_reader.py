@@ -1,0 +1,116 @@
+"""fast_markdown's reader and worker pool give exactly what pelican-yaml-metadata gives."""
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.settings import read_settings
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "plugins"))
+sys.path.insert(0, str(REPO))
+
+from fast_markdown.parallel import BodyConverter  # noqa: E402
+from fast_markdown.reader import FastMarkdownReader  # noqa: E402
+from tools.bench import generate  # noqa: E402
+
+NATIVE_HEADER = """\
+Title: A release with Pelican's own metadata header
+Date: 2017-06-01
+Tags: Victims, Beacon
+Summary: Written *without* YAML front matter.
+
+Call Beacon on 03000 11 55 55 for *help*.
+"""
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return read_settings(str(REPO / "pelicanconf.py"))
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    """Generated releases, District Days and FAQ pages, plus the real content."""
+    folder = tmp_path_factory.mktemp("sources")
+    generate.write_archive(folder, 120, seed=7)
+    shutil.copytree(REPO / "content", folder / "real", ignore=shutil.ignore_patterns("data"))
+    return sorted(str(path) for path in folder.rglob("*.md"))
+
+
+def comparable(metadata):
+    return {key: [str(item) for item in value] if isinstance(value, list) else str(value)
+            for key, value in metadata.items()}
+
+
+def test_reader_gives_the_same_html_and_metadata_as_pelican_yaml_metadata(settings, sources):
+    fast, reference = FastMarkdownReader(settings), YAMLMetadataReader(settings)
+    for path in sources:
+        fast_html, fast_metadata = fast.read(path)
+        html, metadata = reference.read(path)
+        assert fast_html == html, path
+        assert comparable(fast_metadata) == comparable(metadata), path
+        assert fast_metadata.keys() == metadata.keys()
+
+
+def test_a_file_with_pelicans_own_header_is_read_as_before(settings, tmp_path):
+    path = tmp_path / "2017-06-01-native.md"
+    path.write_text(NATIVE_HEADER, encoding="utf-8")
+    html, metadata = FastMarkdownReader(settings).read(str(path))
+    assert html == "<p>Call Beacon on 03000 11 55 55 for <em>help</em>.</p>"
+    assert [str(tag) for tag in metadata["tags"]] == ["Victims", "Beacon"]
+    assert metadata["summary"] == "<p>Written <em>without</em> YAML front matter.</p>"
+
+
+def test_bad_yaml_is_logged_with_the_file_name_and_gives_no_metadata(settings, tmp_path, caplog):
+    path = tmp_path / "2017-06-02-bad.md"
+    path.write_text("---\ntitle: [unclosed\ndate: 2017-06-02\n---\nBody.\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        html, metadata = FastMarkdownReader(settings).read(str(path))
+    assert metadata == {}
+    assert html == "<p>Body.</p>"
+    assert f"Error parsing YAML for file '{path}" in caplog.text
+
+
+def test_workers_convert_every_body_exactly_as_the_reader_does(settings, sources):
+    reader = FastMarkdownReader(settings)
+    converter = BodyConverter(sources, reader.markdown_settings, workers=2, chunk_size=3)
+    try:
+        for path in reversed(sources):  # out of order: the rest wait until asked for
+            worker_html = converter.take(path)
+            assert worker_html == reader.read(path)[0], path
+    finally:
+        converter.close()
+
+
+def test_reader_takes_the_body_from_the_workers(settings, sources):
+    reader = FastMarkdownReader(settings)
+    path = next(path for path in sources if "/news/" in path)
+
+    class Converted:
+        def take(self, asked):
+            assert asked == path
+            return "<p>converted by a worker</p>"
+
+    reader.body_converter = Converted()
+    assert reader.read(path)[0] == "<p>converted by a worker</p>"
+
+
+def test_a_file_changed_after_conversion_or_never_given_is_read_again(settings, tmp_path):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text("---\ntitle: A\n---\nOld *body*.\n", encoding="utf-8")
+    second.write_text("---\ntitle: B\n---\nSecond.\n", encoding="utf-8")
+    reader = FastMarkdownReader(settings)
+    converter = BodyConverter([str(first), str(second)], reader.markdown_settings, workers=1)
+    try:
+        assert converter.take(str(second)) == "<p>Second.</p>"
+        first.write_text("---\ntitle: A\n---\nA new, longer *body*.\n", encoding="utf-8")
+        os.utime(first, ns=(0, 0))
+        assert converter.take(str(first)) is None, "stale HTML must not be used"
+        assert converter.take(str(tmp_path / "other.md")) is None
+    finally:
+        converter.close()
