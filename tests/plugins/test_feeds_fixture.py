@@ -128,3 +128,9 @@ def test_every_feed_names_its_same_origin_stylesheet_before_the_root_element(bui
     for path in feed_checks.feed_files(builds[name].output):
         head = path.read_text(encoding="utf-8")[:200]
         assert f'<?xml-stylesheet href="{href}" type="text/xsl"?><' in head, path
+
+
+def test_a_corrected_item_shows_as_updated_in_summer_time_with_its_first_publication_date(builds):
+    parsed = feedparser.parse((builds["local"].output / "feeds/all.atom.xml").read_bytes())
+    [entry] = [e for e in parsed.entries if e.link.endswith("/second-item/")]
+    assert (entry.published, entry.updated) == ("2020-02-01T00:00:00+00:00", "2020-07-03T00:00:00+01:00")
