@@ -29,6 +29,7 @@ DEFAULT_DATE = None  # a missing date is an error, never "now"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
+    "fast_markdown",  # after yaml_metadata: its reader, faster (same output)
     "pelican.plugins.sitemap",
     "page_metadata",  # after sitemap: finishes its sitemap.xml
     "content_messages",
