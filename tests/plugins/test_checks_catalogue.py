@@ -1,6 +1,7 @@
 """The catalogue: every bad file in tests/fixtures/content_checks/site gives its message,
 naming the file, at the right line, with the right level; good files give none."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -142,7 +143,7 @@ def test_publish_refuses_content_with_errors_and_writes_no_site(tmp_path):
     completed = subprocess.run(
         [sys.executable, str(REPO / "tools" / "build.py"), "--content", str(content),
          "--output", str(output), "--settings", str(REPO / "publishconf.py"), "--fatal", "errors"],
-        cwd=REPO, capture_output=True, text=True, env={"COLUMNS": "10000", "PATH": "/usr/bin:/bin"},
+        cwd=REPO, capture_output=True, text=True, env={**os.environ, "COLUMNS": "10000"},
     )
     assert completed.returncode != 0
     log = completed.stdout + completed.stderr

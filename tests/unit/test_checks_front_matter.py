@@ -1,0 +1,150 @@
+"""content_checks.front_matter: one file's bytes and front matter, checked in-process."""
+
+import datetime
+import sys
+import tempfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "plugins"))
+
+from content_checks.front_matter import check_source  # noqa: E402
+
+NOW = datetime.datetime(2017, 6, 1, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def messages(text, content_type="news", **kwargs):
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    result = check_source(raw, "news/x.md", content_type, NOW, **kwargs)
+    return [(p.line, p.level, f"{p.what}. Fix: {p.fix}") for p in result.problems], result.rejected
+
+
+GOOD = "---\ntitle: Hello\ndate: 2017-05-24\nsummary: One sentence.\n---\nBody\n"
+
+
+def test_a_good_file_has_no_problem():
+    assert messages(GOOD) == ([], False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\ntitle: Hello\ndate: 2017-05-24\nsumary: One.\n---\n", [
+        (4, "error", '"sumary" is not a front-matter key, so its value is ignored. Fix: correct '
+         'the key (did you mean "summary"?) or remove the line; keys for press releases: title, '
+         "date, modified, summary, slug, redirect_from, status, tags, districts, image, image_alt"),
+        (1, "warning", 'the summary is missing or empty. Fix: add "summary: ..." with one or two '
+         "sentences; lists, feeds and search results show it"),
+    ]),
+    ("---\ntitle: Hello\ndate: 2017-06-02\nsummary: One.\n---\n", [
+        (3, "error", "date 2017-06-02 is in the future, so the page would be published before "
+         "that day. Fix: correct the date, or keep the file out of the site until that day "
+         "(an embargo)"),
+    ]),
+    ("---\ntitle: Hello\ndate: 2017-05-24\nsummary: One.\nimage: x.jpg\n---\n", [
+        (5, "error", 'the image "x.jpg" has no image_alt. Fix: add "image_alt: ..." describing '
+         "what the picture shows, for people who cannot see it"),
+    ]),
+])
+def test_messages_word_for_word(text, expected):
+    assert messages(text)[0] == expected
+
+
+def test_a_draft_may_be_dated_in_the_future():
+    assert messages("---\ntitle: A\ndate: 2018-01-01\nsummary: B\nstatus: draft\n---\n")[0] == []
+
+
+def test_the_date_may_come_from_the_file_name():
+    assert messages("---\ntitle: A\nsummary: B\n---\n", filename_date="2017-05-24")[0] == []
+    found, rejected = messages("---\ntitle: A\nsummary: B\n---\n", filename_date="2017-13-45")
+    assert rejected and "which is not a date" in found[0][2]
+
+
+def test_pages_need_no_date_and_may_choose_a_template(tmp_path):
+    (tmp_path / "wide.html").write_text("")
+    text = "---\ntitle: A\nsummary: B\ntemplate: wide\n---\n"
+    assert messages(text, "page", template_dirs=[str(tmp_path)]) == ([], False)
+
+
+def test_a_byte_order_mark_is_fine():
+    assert messages(b"\xef\xbb\xbf" + GOOD.encode()) == ([], False)
+
+
+def test_an_image_is_looked_for_in_the_content_folder(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "a.jpg").write_bytes(b"")
+    head = "---\ntitle: A\ndate: 2017-05-24\nsummary: B\nimage_alt: A photo\nimage: "
+    assert messages(head + "images/a.jpg\n---\n", content_dir=str(tmp_path))[0] == []
+    assert "does not exist" in messages(head + "images/b.jpg\n---\n", content_dir=str(tmp_path))[0][0][2]
+
+
+# --- Property: random front matter never crashes and never passes a file Pelican
+# --- cannot read. Whatever check_source accepts, Pelican's own YAML reader and
+# --- Article model accept without an error; whatever it refuses, it says why.
+
+KEYS = st.sampled_from(["title", "date", "modified", "summary", "tags", "slug", "status",
+                        "image", "image_alt", "tittle", "Title", "lang", "save_as",
+                        "category", "template", "districts", "x"])
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.text(max_size=20), st.dates(), st.just("2017-13-45"), st.just(""))
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.text(max_size=5), inner, max_size=2), max_leaves=5)
+FRONT_MATTER = st.one_of(
+    st.dictionaries(st.one_of(KEYS, st.integers()), VALUES, max_size=6).map(
+        lambda d: yaml.safe_dump(d, allow_unicode=True)),
+    st.text(max_size=80),
+)
+
+
+def pelican_reads_without_error(path):
+    """Read `path` as Pelican does in a build; return the errors it logs or raises."""
+    import logging
+
+    from pelican.contents import Article
+    from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+    from pelican.readers import Readers  # noqa: F401  (registers the readers' settings)
+    from pelican.settings import DEFAULT_CONFIG
+
+    errors = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            if record.levelno >= logging.ERROR:
+                errors.append(record.getMessage())
+
+    handler = Collect()
+    logging.getLogger().addHandler(handler)
+    try:
+        settings = {**DEFAULT_CONFIG, "TIMEZONE": "Europe/London"}
+        content, metadata = YAMLMetadataReader(settings).read(str(path))
+        article = Article(content, metadata, settings=settings, source_path=str(path))
+        if not article.is_valid():
+            errors.append("not valid")
+        article.url  # noqa: B018 - expanding the URL must work too
+    except Exception as error:  # noqa: BLE001
+        errors.append(repr(error))
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return errors
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(front_matter=FRONT_MATTER, latin1=st.booleans())
+def test_random_front_matter_is_refused_with_reasons_or_read_by_pelican(front_matter, latin1):
+    text = f"---\n{front_matter}\n---\nBody text.\n"
+    raw = text.encode("latin-1", "replace") + (b"\xe9" if latin1 else b"")
+    result = check_source(raw, "news/2017-05-24-x.md", "news", NOW, filename_date="2017-05-24")
+    for problem in result.problems:
+        assert problem.what and problem.fix and problem.level in ("error", "warning")
+        assert problem.line is None or problem.line >= 1
+    if result.rejected:
+        assert any(p.level == "error" for p in result.problems)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "2017-05-24-x.md"
+        path.write_bytes(raw)
+        assert pelican_reads_without_error(path) == [], front_matter
