@@ -28,10 +28,6 @@ DEFAULTS = {
     "DISTRICT_DAYS_RECENT_MONTHS": 12,
 }
 
-# Marks the context passed to write_feed for our feeds (see date_empty_feed).
-EMPTY_FEED_UPDATED = "DISTRICT_DAYS_EMPTY_FEED_UPDATED"
-
-
 def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
 
@@ -179,8 +175,6 @@ class DistrictDaysGenerator(Generator):
             setting_of("DISTRICT_DAYS_INDEX_SAVE_AS"), self.get_template("districts"),
             self.context, relative_urls=self.settings["RELATIVE_URLS"],
             url=setting_of("DISTRICT_DAYS_INDEX_URL"), **common)
-        newest_report = max(
-            (s.reports[0].date for s in self.summaries if s.reports), default=None)
         for summary in self.summaries:
             writer.write_file(
                 setting_of("DISTRICT_DAYS_SAVE_AS").format(slug=summary.slug),
@@ -188,19 +182,12 @@ class DistrictDaysGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"], url=summary.url,
                 district=summary, **common)
             if summary.feed_url:
-                # Pelican's own write_feed, so every feed gets the same treatment
-                # (feed_generated / feed_written) as the category and topic feeds.
+                # Pelican's own write_feed, so that the feeds plugin treats these feeds
+                # like every other (feed_generated): absolute URLs, stable ids, dates.
                 writer.write_feed(
-                    summary.reports, {**self.context, EMPTY_FEED_UPDATED: newest_report},
+                    summary.reports, self.context,
                     summary.feed_url, summary.feed_url,
                     feed_title=f"District Days in {summary.name}")
-
-
-def date_empty_feed(context, feed):
-    """An empty district feed is dated by the newest report, not the build time."""
-    updated = context.get(EMPTY_FEED_UPDATED)
-    if updated is not None and not feed.items:
-        feed.latest_post_date = lambda: updated
 
 
 def get_generators(pelican):
@@ -211,5 +198,3 @@ def register():
     # get_generators: the district pages and feeds need every article read and are
     # written by their own generator, which Pelican runs after its ArticlesGenerator.
     signals.get_generators.connect(get_generators)
-    # feed_generated: the moment to date an empty district feed before it is written.
-    signals.feed_generated.connect(date_empty_feed)
