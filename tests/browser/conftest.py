@@ -27,6 +27,15 @@ CHROMIUM_ARGS = [
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "Run `make browser-deps` (tools/install-browser-deps.sh) to install it"
 
+# One page of each type in DESIGN.md's URL table, for the checks too slow for every page.
+PAGE_TYPES = {
+    "home": "/", "news list": "/news/", "press release": r"/news/\d{4}/[^/]+/",
+    "District Day": r"/district-days/\d{4}/[^/]+/", "districts": "/districts/",
+    "district": r"/districts/[^/]+/", "FAQ index": "/faq/", "FAQ": r"/faq/[^/]+/",
+    "contact": "/contact/", "topics": "/topics/", "topic": r"/topics/[^/]+/",
+    "search": "/search/", "404": "/404.html", "about": "/about/",
+}
+
 WIDE = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}
 
@@ -56,6 +65,14 @@ class ServedSite:
         import re
 
         return next((p for p in self.paths if re.fullmatch(pattern, p)), None)
+
+    def of_type(self, page_type):
+        """A built page of one of PAGE_TYPES; fails when the site has none."""
+        path = self.first(PAGE_TYPES[page_type])
+        if path is None:
+            pytest.fail(f"The built site has no {page_type} page "
+                        f"(a path like {PAGE_TYPES[page_type]}): {self.paths}", pytrace=False)
+        return path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
