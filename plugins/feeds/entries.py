@@ -74,7 +74,10 @@ def url_path(url):
 
     Accepts "news/2017/x/", "/news/2017/x/" or "https://any.host/news/2017/x/".
     """
-    return urlsplit(url.strip()).path.strip("/")
+    url = url.strip()
+    if "://" not in url and "?" not in url and "#" not in url:
+        return url.strip("/")  # the common case, without parsing
+    return urlsplit(url).path.strip("/")
 
 
 def entry_id(authority, date, path):

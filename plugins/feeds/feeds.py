@@ -65,9 +65,9 @@ def id_scheme(settings):
     return fallback, date
 
 
-def site_relative_path(url, siteurl):
-    """The path of `url` inside the site, whatever host and folder it is served from."""
-    path, base = url_path(url), url_path(siteurl or "")
+def site_relative_path(url, base):
+    """The path of `url` inside the site served from the folder `base` ("" or "pcc")."""
+    path = url_path(url)
     if base and (path == base or path.startswith(base + "/")):
         path = path[len(base):].lstrip("/")
     return path
@@ -78,8 +78,9 @@ def index_entries(articles, settings):
     authority, date = id_scheme(settings)
     entries, first_owner = {}, {}
     for article in articles:
+        url = article.url  # a property that formats the URL setting: read it once
         redirect_from = article.metadata.get("redirect_from")
-        item_id = entry_id(authority, date, first_published_path(article.url, redirect_from))
+        item_id = entry_id(authority, date, first_published_path(url, redirect_from))
         entry = Entry(item_id, article.source_path)
         other = first_owner.setdefault(item_id, entry)
         if other is not entry and other.source_path != entry.source_path:
@@ -90,7 +91,7 @@ def index_entries(articles, settings):
                 "list in redirect_from only addresses this item itself had before; "
                 "two items must never share an address",
             )
-        entries[url_path(article.url)] = entry
+        entries[url_path(url)] = entry
     return entries
 
 
@@ -111,6 +112,7 @@ def complete_feed(feed, settings, newest_date=None):
     """
     domain = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/") + "/"
     siteurl = settings.get("SITEURL") or ""
+    site_folder = url_path(siteurl)
     authority, date = id_scheme(settings)
     author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
     sitename = settings.get("SITENAME", "")
@@ -122,7 +124,7 @@ def complete_feed(feed, settings, newest_date=None):
     meta["subtitle"] = meta["description"] = setting(settings, template).format(
         sitename=sitename, part=part)
     meta["link"] = absolute_url(meta["link"] or "/", domain)
-    meta["id"] = entry_id(authority, date, site_relative_path(meta["feed_url"] or "", domain))
+    meta["id"] = entry_id(authority, date, site_relative_path(meta["feed_url"] or "", url_path(domain)))
     meta["author_name"] = meta.get("author_name") or author
     meta["language"] = meta.get("language") or settings.get("DEFAULT_LANG")
     icon = setting(settings, "FEEDS_ICON")
@@ -131,17 +133,16 @@ def complete_feed(feed, settings, newest_date=None):
     if stylesheet:
         # Root-relative, so the browser fetches it from wherever the feed is served
         # (XSLT only applies from the same origin).
-        folder = url_path(siteurl)
-        href = "/" + "/".join(p for p in (folder, stylesheet.strip("/")) if p)
+        href = "/" + "/".join(p for p in (site_folder, stylesheet.strip("/")) if p)
         meta["stylesheets"] = [xsl_stylesheet(href)]
     meta["empty_feed_updated"] = newest_date
 
     for item in feed.items:
         link = absolute_url(item["link"], domain)
-        entry = _entries.get(site_relative_path(link, siteurl))
+        path = site_relative_path(link, site_folder)
+        entry = _entries.get(path)
         item["link"] = link
-        item["unique_id"] = entry.id if entry else entry_id(
-            authority, date, site_relative_path(link, siteurl))
+        item["unique_id"] = entry.id if entry else entry_id(authority, date, path)
         item["unique_id_is_permalink"] = False  # a tag URI is not a URL to open
         item["author_name"] = item.get("author_name") or author
         item["content"] = absolute_urls(item["content"], link)
