@@ -5,19 +5,16 @@ Templates call two Jinja filters (see theme/templates/partials/meta.html):
 gets absolute URLs and robots.txt is written next to it.
 """
 
-import logging
 import os
 
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from .machine_files import finish_sitemap, robots_txt
+from .machine_files import NOINDEX, finish_sitemap, robots_txt
 from .structured_data import (
     absolute_url, breadcrumb_list, news_article, script_json, trail_from_html,
 )
-
-logger = logging.getLogger(__name__)
 
 # Shown as the publisher's logo in search results; theme/static/images/ ships it.
 DEFAULT_LOGO = "theme/images/apple-touch-icon.png"
@@ -77,13 +74,30 @@ def add_template_filters(generator):
     generator.env.filters.update(JINJA_FILTERS)
 
 
+def noindex_checker(output_path, siteurl):
+    """A function telling whether the built page at a sitemap <loc> asks not to be indexed."""
+    def is_noindex(loc):
+        path = loc[len(siteurl):] if siteurl and loc.startswith(siteurl) else loc
+        path = path.lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        try:
+            with open(os.path.join(output_path, path), encoding="utf-8") as file:
+                head = file.read().split("</head>", 1)[0]
+        except OSError:
+            return False
+        return NOINDEX.search(head) is not None
+    return is_noindex
+
+
 def write_machine_files(pelican):
     base_url = public_base_url(pelican.settings)
     sitemap = os.path.join(pelican.output_path, "sitemap.xml")
     if not os.path.exists(sitemap):
         return  # pelican-sitemap is off, or writes text: nothing to finish or point to
+    is_noindex = noindex_checker(pelican.output_path, pelican.settings.get("SITEURL", ""))
     with open(sitemap, encoding="utf-8") as file:
-        finished = finish_sitemap(file.read(), base_url)
+        finished = finish_sitemap(file.read(), base_url, is_noindex)
     with open(sitemap, "w", encoding="utf-8") as file:
         file.write(finished)
     with open(os.path.join(pelican.output_path, "robots.txt"), "w", encoding="utf-8") as file:
