@@ -27,7 +27,15 @@ def absolute_url(url, base):
     url = url.strip()
     if _HAS_SCHEME.match(url):
         return url
+    if url.startswith("/") and not url.startswith("//"):
+        return _origin(base) + url  # root-relative, the usual case: no full join
     return urljoin(base, url)
+
+
+@lru_cache(maxsize=64)
+def _origin(base):
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @lru_cache(maxsize=4096)
