@@ -142,3 +142,24 @@ def test_robots_txt_points_to_the_sitemap(built_site):
     assert robots.splitlines() == [
         "User-agent: *", "Allow: /", "", f"Sitemap: {PUBLIC}/sitemap.xml"]
     assert (built_site.output / "sitemap.xml").exists()
+
+
+def test_a_draft_is_kept_out_of_search_sitemap_and_search_engines(tmp_path):
+    from conftest import copy_content
+
+    content = copy_content(tmp_path)
+    (content / "news" / "2017-06-01-draft-fly-tipping-plan.md").write_text(
+        "---\ntitle: Draft fly-tipping plan\ndate: 2017-06-01\nstatus: draft\n"
+        "summary: A plan for fly-tipping that is not ready to publish yet.\n"
+        "tags: [Community safety]\n---\nNot ready yet.\n", encoding="utf-8")
+    result = build_site(content, tmp_path / "output")
+    assert result.ok, result.log
+    [draft] = [f for f in result.html_pages() if "draft-fly-tipping-plan" in str(f)]
+    soup = soup_of(draft)
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert soup.find("link", rel="canonical") is None
+    assert not soup.select("[data-pagefind-body]")
+    assert "draft-fly-tipping-plan" not in result.read("sitemap.xml")
+    fragments = b"".join(gzip.decompress(f.read_bytes())
+                         for f in (result.output / "pagefind" / "fragment").glob("*"))
+    assert b"draft-fly-tipping-plan" not in fragments and b"fly-tipping" in fragments
