@@ -45,7 +45,7 @@ def start_build(pelican):
         directory, problems = load_directory(handle.read())
     for problem in problems:
         report(path, problem.line, problem.what, problem.fix, level=ERROR)
-    _build.update(directory=directory, path=path, settings=settings)
+    _build.update(directory=directory, path=path, settings=settings, verdicts={})
     return ContactPageGenerator
 
 
@@ -57,8 +57,8 @@ def check_and_link(content):
     verdicts = {}
 
     def href_for(found):
-        verdict = verdicts.setdefault(found.raw, check_number(found.raw, directory, _shown(_build["path"])))
-        return verdict.href
+        verdicts[found.raw] = verdict_on(found.raw)
+        return verdicts[found.raw].href
 
     html, found = link_numbers(content._content, href_for)
     if setting(_build["settings"], "CONTACT_DIRECTORY_LINK_NUMBERS"):
@@ -71,6 +71,14 @@ def check_and_link(content):
         if verdict.is_problem:
             line = line_of_text(content.source_path, raw)
             report(content.source_path, line, verdict.what, verdict.fix, level=WARNING)
+
+
+def verdict_on(raw):
+    """check_number, once per build for each way a number is written (releases repeat them)."""
+    known = _build["verdicts"]
+    if raw not in known:
+        known[raw] = check_number(raw, _build["directory"], _shown(_build["path"]))
+    return known[raw]
 
 
 def _shown(path):
