@@ -53,7 +53,7 @@ def build_site(content_dir, output_dir, settings="pelicanconf.py", extra_setting
         command += ["--fatal", fatal]
     completed = subprocess.run(
         command, cwd=REPO, capture_output=True, text=True,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        env={**os.environ, "COLUMNS": "1000", **(env or {})},
     )
     return BuildResult(output_dir, completed.returncode, completed.stdout + completed.stderr)
 

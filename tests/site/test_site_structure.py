@@ -167,7 +167,8 @@ def test_feeds_parse_and_list_the_newest_first(built_site):
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
-        assert parsed.entries, f"{path} has no entries"
+        # A district with no District Day yet has a valid, empty feed; every other has items.
+        assert parsed.entries or path.parent.name == "districts", f"{path} has no entries"
         dates = [entry.published_parsed for entry in parsed.entries]
         assert dates == sorted(dates, reverse=True), f"{path} is not newest first"
 
