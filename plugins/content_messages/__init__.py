@@ -1,1 +1,1 @@
-from .messages import Message, clear, line_of_key, line_of_text, messages, register, report  # noqa: F401
+from .messages import ERROR, WARNING, Message, clear, line_of_key, line_of_text, messages, register, report  # noqa: F401
