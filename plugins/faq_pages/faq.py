@@ -80,7 +80,8 @@ def read_faq(html, source):
         body.append(
             f'<p class="pcc-faq__back"><a href="#{CONTENTS_ID}">{BACK_LINK_TEXT}</a></p>'
         )
-    return Faq(html="\n".join(body), questions=questions, problems=tuple(_problems(questions, page.sections)))
+    problems = tuple(_problems(questions, page.sections))
+    return Faq(html="\n".join(body), questions=questions, problems=problems)
 
 
 def _lines_of(sections, source):

@@ -12,6 +12,7 @@ import unicodedata
 from unidecode import unidecode
 
 APOSTROPHES = "'\u2019\u02bc"  # "What's" and "What’s" both give "whats", not "what-s"
+WITHOUT_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 FALLBACK_ID = "question"  # for a question with no letters or digits at all
 
 
@@ -25,10 +26,11 @@ def _fold_character(character):
 
 def question_id(text):
     """The id for a question, from its plain text."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
-    without_apostrophes = without_accents.translate({ord(a): None for a in APOSTROPHES})
-    ascii_text = "".join(_fold_character(c) for c in without_apostrophes).lower()
+    text = text.translate(WITHOUT_APOSTROPHES)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(_fold_character(c) for c in decomposed if not unicodedata.combining(c))
+    ascii_text = text.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug or FALLBACK_ID
 

@@ -6,6 +6,7 @@ HTML <div> in an answer, say) stays part of that answer, so a split never cuts a
 in two.
 """
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -51,10 +52,7 @@ class _Splitter(HTMLParser):
     def __init__(self, html):
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0]
-        for index, character in enumerate(html):
-            if character == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self.open_elements = []
         self.headings = []  # dicts: start, inner_start, inner_end, end, attributes, text
         self.answer_texts = []  # one list of text fragments per heading
