@@ -167,3 +167,10 @@ def test_pagefind_command_runs_the_installed_package_quietly():
     assert command[:3] == [sys.executable, "-m", "pagefind"]
     assert command[3:] == ["--site", "/tmp/out", "--quiet", "--exclude-selectors", ".a, .b c"]
     assert "--exclude-selectors" not in pagefind_command("/tmp/out")
+
+
+def test_trail_from_html_reads_single_quotes_nested_markup_and_entities():
+    nav = """<a href='/topics/?a=1&amp;b=2'><span class="x">Topics</span> &amp; more</a>
+             <A class="y" HREF="/z/">Zed</A>"""
+    assert trail_from_html(nav, BASE + "/") == [
+        ("Topics & more", BASE + "/topics/?a=1&b=2"), ("Zed", BASE + "/z/")]
