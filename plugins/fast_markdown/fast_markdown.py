@@ -61,7 +61,8 @@ def start_converting(generator):
     paths = files_to_convert(generator, reader)
     if workers < 1 or len(paths) < setting(generator.settings, "FAST_MARKDOWN_MIN_FILES"):
         return
-    reader.body_converter = BodyConverter(paths, reader.markdown_settings, workers)
+    reader.body_converter = BodyConverter(paths, reader.markdown_settings,
+                                          generator.settings["FORMATTED_FIELDS"], workers)
 
 
 def stop_converting(generator):

@@ -11,13 +11,17 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+import yaml
 from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
 from pelican.utils import pelican_open
 
+# libyaml's parser with PyYAML's safe constructor: the same values as yaml.safe_load.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 logger = logging.getLogger(__name__)
 
-_worker_markdown = None  # one converter per worker process, reset between files
+_worker = {}  # in each worker process: its one converter and the formatted field names
 
 
 def file_stamp(path):
@@ -25,38 +29,61 @@ def file_stamp(path):
     return status.st_mtime_ns, status.st_size
 
 
-def _start_worker(markdown_settings):
-    global _worker_markdown
-    _worker_markdown = Markdown(**markdown_settings)
+def _start_worker(markdown_settings, formatted_fields):
+    _worker["markdown"] = Markdown(**markdown_settings)
+    _worker["formatted_fields"] = set(formatted_fields)
 
 
-def convert_body(path):
-    """(path, stamp, HTML of the body after the YAML front matter), or HTML None when
-    the file has no front matter or fails: the main process then reads it itself and
-    reports any error with Pelican's usual context."""
+def formatted_texts(front_matter, formatted_fields):
+    """The texts of formatted fields (e.g. summary) as pelican-yaml-metadata joins them."""
+    metadata = yaml.load(front_matter, Loader=SafeLoader)  # noqa: S506 - a safe loader
+    texts = []
+    for name, value in (metadata.items() if isinstance(metadata, dict) else ()):
+        if value is None or str(name).lower() not in formatted_fields:
+            continue
+        if isinstance(value, list):
+            texts.append("\n".join(item for item in value if item is not None))
+        else:
+            texts.append(str(value))
+    return texts
+
+
+def convert_file(path):
+    """(path, stamp, converted): `converted` is (HTML of the body, {formatted field text:
+    its HTML}), or None when the file has no YAML front matter or anything fails: the
+    main process then reads it itself and reports any error with Pelican's context."""
     try:
         stamp = file_stamp(path)
         with pelican_open(path) as text:
             match = HEADER_RE.fullmatch(text)
         if not match:
             return path, stamp, None
-        return path, stamp, _worker_markdown.reset().convert(match.group("content"))
-    except Exception:  # noqa: BLE001 - the main process converts it again and reports
+        markdown = _worker["markdown"]
+        body = markdown.reset().convert(match.group("content"))
+        fields = {}
+        try:
+            for field_text in formatted_texts(match.group("metadata"), _worker["formatted_fields"]):
+                fields[field_text] = markdown.reset().convert(field_text)
+        except Exception:  # noqa: BLE001, S110 - the main process converts what is missing
+            pass
+        return path, stamp, (body, fields)
+    except Exception:  # noqa: BLE001 - the main process reads it again and reports
         return path, None, None
 
 
 class BodyConverter:
-    """Converts the bodies of `paths` in `workers` processes; `take(path)` returns
-    one body's HTML (waiting for it) or None if it was not converted ahead."""
+    """Converts the files at `paths` in `workers` processes; `take(path)` returns one
+    file's (body HTML, {formatted text: HTML}), waiting for it, or None if it was not
+    converted ahead."""
 
-    def __init__(self, paths, markdown_settings, workers, chunk_size=8):
+    def __init__(self, paths, markdown_settings, formatted_fields, workers, chunk_size=8):
         self._ready = {}
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker, initargs=(markdown_settings,),
+            initializer=_start_worker, initargs=(markdown_settings, list(formatted_fields)),
         )
-        self._results = self._pool.map(convert_body, paths, chunksize=chunk_size)
+        self._results = self._pool.map(convert_file, paths, chunksize=chunk_size)
         self._pending = set(paths)
 
     def take(self, path):
@@ -65,11 +92,11 @@ class BodyConverter:
         if path not in self._pending:
             return None
         try:
-            for done_path, stamp, html in self._results:  # in order: usually the next one
+            for done_path, stamp, converted in self._results:  # in order: usually the next
                 self._pending.discard(done_path)
                 if done_path == path:
-                    return self._checked(path, stamp, html)
-                self._ready[done_path] = (stamp, html)
+                    return self._checked(path, stamp, converted)
+                self._ready[done_path] = (stamp, converted)
         except Exception:  # noqa: BLE001 - a lost worker: the main process reads the rest
             logger.warning("Markdown workers stopped; reading the remaining files one by one",
                            exc_info=True)
@@ -77,10 +104,10 @@ class BodyConverter:
         return None
 
     @staticmethod
-    def _checked(path, stamp, html):
-        if html is None or stamp != file_stamp(path):  # changed since: read it again
+    def _checked(path, stamp, converted):
+        if converted is None or stamp != file_stamp(path):  # changed since: read it again
             return None
-        return html
+        return converted
 
     def close(self):
         self._pool.shutdown(wait=True, cancel_futures=True)

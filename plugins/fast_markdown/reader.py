@@ -17,10 +17,9 @@ from pelican.plugins.yaml_metadata.yaml_metadata import (
 )
 from pelican.utils import pelican_open
 
-logger = logging.getLogger(__name__)
+from .parallel import SafeLoader
 
-# libyaml's parser with PyYAML's safe constructor: the same values as yaml.safe_load.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+logger = logging.getLogger(__name__)
 
 
 def markdown_settings(settings):
@@ -29,6 +28,22 @@ def markdown_settings(settings):
     with contextlib.suppress(KeyError, ValueError):
         options["extensions"].remove("markdown.extensions.meta")
     return options
+
+
+class _AlreadyConverted:
+    """Stands in for the Markdown converter while pelican-yaml-metadata converts the
+    formatted fields: HTML a worker made for the same text, else a real conversion."""
+
+    def __init__(self, markdown, converted):
+        self._markdown = markdown
+        self._converted = converted
+
+    def reset(self):
+        return self
+
+    def convert(self, text):
+        html = self._converted.get(text)
+        return html if html is not None else self._markdown.reset().convert(text)
 
 
 class FastMarkdownReader(YAMLMetadataReader):
@@ -45,12 +60,18 @@ class FastMarkdownReader(YAMLMetadataReader):
         if not match:  # pelican-yaml-metadata falls back to Pelican's own header
             return super().read(source_path)
 
-        metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
+        converted = self.body_converter.take(source_path) if self.body_converter else None
+        markdown = self._md
+        if converted:  # formatted fields (summary) were converted by a worker too
+            self._md = _AlreadyConverted(markdown, converted[1])
+        try:
+            metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
+        finally:
+            self._md = markdown
         self._md.Meta = {key: _convert_py_to_meta(value) for key, value in metadata.items()}
-        html = self.body_converter.take(source_path) if self.body_converter else None
-        if html is None:
-            html = self._md.reset().convert(match.group("content"))
-        return html, metadata
+        if converted:
+            return converted[0], metadata
+        return self._md.reset().convert(match.group("content")), metadata
 
     def _load_yaml_metadata(self, text, source_path):
         """As pelican-yaml-metadata's, with libyaml: an empty dict when the YAML is bad."""

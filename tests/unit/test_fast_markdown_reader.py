@@ -76,28 +76,35 @@ def test_bad_yaml_is_logged_with_the_file_name_and_gives_no_metadata(settings, t
     assert f"Error parsing YAML for file '{path}" in caplog.text
 
 
-def test_workers_convert_every_body_exactly_as_the_reader_does(settings, sources):
+def test_workers_convert_bodies_and_summaries_exactly_as_the_reader_does(settings, sources):
     reader = FastMarkdownReader(settings)
-    converter = BodyConverter(sources, reader.markdown_settings, workers=2, chunk_size=3)
+    converter = BodyConverter(sources, reader.markdown_settings, settings["FORMATTED_FIELDS"],
+                              workers=2, chunk_size=3)
     try:
         for path in reversed(sources):  # out of order: the rest wait until asked for
-            worker_html = converter.take(path)
-            assert worker_html == reader.read(path)[0], path
+            body, fields = converter.take(path)
+            html, metadata = reader.read(path)
+            assert body == html, path
+            if "summary" in metadata:
+                assert metadata["summary"] in fields.values(), path
     finally:
         converter.close()
 
 
-def test_reader_takes_the_body_from_the_workers(settings, sources):
+def test_reader_takes_body_and_summary_from_the_workers(settings, tmp_path):
+    path = tmp_path / "2017-06-03-release.md"
+    path.write_text("---\ntitle: T\nsummary: A *short* summary.\n---\nBody.\n", encoding="utf-8")
     reader = FastMarkdownReader(settings)
-    path = next(path for path in sources if "/news/" in path)
 
     class Converted:
         def take(self, asked):
-            assert asked == path
-            return "<p>converted by a worker</p>"
+            assert asked == str(path)
+            return "<p>body by a worker</p>", {"A *short* summary.": "<p>summary by a worker</p>"}
 
     reader.body_converter = Converted()
-    assert reader.read(path)[0] == "<p>converted by a worker</p>"
+    html, metadata = reader.read(str(path))
+    assert html == "<p>body by a worker</p>"
+    assert metadata["summary"] == "<p>summary by a worker</p>"
 
 
 def test_a_file_changed_after_conversion_or_never_given_is_read_again(settings, tmp_path):
@@ -105,9 +112,10 @@ def test_a_file_changed_after_conversion_or_never_given_is_read_again(settings, 
     first.write_text("---\ntitle: A\n---\nOld *body*.\n", encoding="utf-8")
     second.write_text("---\ntitle: B\n---\nSecond.\n", encoding="utf-8")
     reader = FastMarkdownReader(settings)
-    converter = BodyConverter([str(first), str(second)], reader.markdown_settings, workers=1)
+    converter = BodyConverter([str(first), str(second)], reader.markdown_settings,
+                              settings["FORMATTED_FIELDS"], workers=1)
     try:
-        assert converter.take(str(second)) == "<p>Second.</p>"
+        assert converter.take(str(second)) == ("<p>Second.</p>", {})
         first.write_text("---\ntitle: A\n---\nA new, longer *body*.\n", encoding="utf-8")
         os.utime(first, ns=(0, 0))
         assert converter.take(str(first)) is None, "stale HTML must not be used"

@@ -16,6 +16,7 @@ HREF_RE = re.compile(r"\bhref=[\"']?([^\"' >]+)", re.IGNORECASE)
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system, of the build and the processes it waited for
     peak_mb: float
     returncode: int
     log: Path
@@ -34,7 +35,8 @@ def run_build(command, cwd, log_path, env=None):
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, child.returncode, log_path)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               child.returncode, log_path)
 
 
 def html_pages(output):

@@ -8,6 +8,34 @@ PACKAGES = ["markdown", "jinja2", "markupsafe", "yaml", "feedgenerator", "pelica
             "phonenumbers", "bs4", "lxml", "html5lib", "docutils", "pygments"]
 
 
+# Phases of a build, as (end of file path, function name) -> what it is. Inclusive times.
+KEY_FUNCTIONS = [
+    (("pelican/generators.py", "generate_context"), "reading: generators' generate_context"),
+    (("pelican/readers.py", "read_file"), "reading: Readers.read_file (all content files)"),
+    (("markdown/core.py", "convert"), "Markdown conversion in the main process"),
+    (("yaml/__init__.py", "load"), "YAML front matter (PyYAML)"),
+    (("pelican/generators.py", "generate_output"), "writing: generators' generate_output"),
+    (("pelican/writers.py", "write_file"), "writing: Writer.write_file (pages)"),
+    (("jinja2/environment.py", "render"), "Jinja2 Template.render"),
+    (("pelican/writers.py", "write_feed"), "writing: feeds"),
+    (("subprocess.py", "run"), "waiting for child processes (e.g. Pagefind)"),
+]
+
+
+# Pelican's own steps that a plugin may wrap (call in place of Pelican).
+WRAPPED = {"read_file", "generate_output", "generate_context", "write_file"}
+
+
+def _key_functions(stats):
+    found = []
+    for (suffix, name), label in KEY_FUNCTIONS:
+        cumulative = sum(cumtime for key, (_, _, _, cumtime, _) in stats.items()
+                         if key[2] == name and key[0].endswith(suffix))
+        if cumulative:
+            found.append((label, cumulative))
+    return found
+
+
 def _group(filename, plugins_dir):
     path = Path(filename)
     if plugins_dir and str(path).startswith(str(plugins_dir)):
@@ -52,11 +80,15 @@ def summarise(profile_file, plugins_dir=None, top=15):
     plugin_inclusive = {}
     for key, (_, _, _, _, callers) in stats.items():
         group = _group(key[0], plugins_dir)
-        if not group.startswith("plugins/"):
-            continue
         for caller, edge in callers.items():
-            if _group(caller[0], plugins_dir) != group:  # a call from outside enters the plugin
+            caller_group = _group(caller[0], plugins_dir)
+            if group.startswith("plugins/") and caller_group != group:
+                # a call from outside enters the plugin
                 plugin_inclusive[group] = plugin_inclusive.get(group, 0.0) + edge[3]
+            elif caller_group.startswith("plugins/") and group == "pelican" \
+                    and key[2] in WRAPPED:
+                # a plugin that wraps Pelican's own step: that step is not the plugin's cost
+                plugin_inclusive[caller_group] = plugin_inclusive.get(caller_group, 0.0) - edge[3]
     entry_points = _plugin_entry_points(stats, plugins_dir)
     return {
         "total": total,
@@ -64,6 +96,7 @@ def summarise(profile_file, plugins_dir=None, top=15):
         "by_group": sorted(by_group.items(), key=lambda item: item[1], reverse=True),
         "plugins": sorted(plugin_inclusive.items(), key=lambda item: item[1], reverse=True),
         "plugin_entry_points": entry_points,
+        "key_functions": _key_functions(stats),
     }
 
 
@@ -89,12 +122,17 @@ def format_summary(summary):
              "| ---: | ---: | ---: | ---: | --- |"]
     for name, tottime, cumtime, calls in summary["top"]:
         lines.append(f"| {tottime:.2f} | {tottime / total:.0%} | {cumtime:.2f} | {calls} | `{name}` |")
+    lines += ["", "Phases (inclusive time; they overlap):", "", "| phase | s | share |",
+              "| --- | ---: | ---: |"]
+    for label, seconds in summary["key_functions"]:
+        lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.0%} |")
     lines += ["", "Own time by package:", "", "| package | own s | share |", "| --- | ---: | ---: |"]
     for group, seconds in summary["by_group"]:
         if seconds / total >= 0.005:
             lines.append(f"| {group} | {seconds:.2f} | {seconds / total:.0%} |")
     if summary["plugins"]:
-        lines += ["", "Our plugins, inclusive time (everything they call):", "",
+        lines += ["", "Our plugins, inclusive time (everything they call, less Pelican's own "
+                  "read_file/generate_output/write_file when a plugin wraps them):", "",
                   "| plugin | s | share | costliest entry points |", "| --- | ---: | ---: | --- |"]
         for group, seconds in summary["plugins"]:
             entries = "; ".join(f"`{name}` {sec:.2f} s"
