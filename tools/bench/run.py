@@ -41,10 +41,17 @@ FOOTNOTE = (
     "Markdown bodies; because plain Pelican cannot read YAML front matter, its copy of each "
     "file carries the same metadata as Pelican's own header (`Title:`, `Date:`, `Tags:`, "
     "`Summary:`, ...). Ours = pelicanconf.py (every plugin, our theme). Wall time of the whole "
-    "`pelican` process, median of {runs} alternating runs, each into a fresh output folder; "
-    "peak memory = the child's ru_maxrss (largest run); pages = HTML files written. "
+    "`pelican` process, median of {runs} runs taking turns, each into a fresh output folder; "
+    "CPU = user + system time of the build and the processes it waited for (Markdown "
+    "workers, Pagefind); peak memory = the largest ru_maxrss of the build or one of those "
+    "processes (largest run); pages = HTML files written. \"no search index\" = ours with "
+    "SEARCH_INDEX = False (no Pagefind run). "
     "Machine: {cpus} CPU cores, Python {python}."
 )
+
+
+NO_SEARCH_INDEX = ["-e", "SEARCH_INDEX=false"]
+VARIANT_SLUGS = {"ours": "ours", "ours, no search index": "ours-nosearch", "plain": "plain"}
 
 
 def pelican_command(content, output, settings, *extra):
@@ -78,28 +85,36 @@ def bench_size(size, workdir, runs, say):
     settings = {"ours": REPO / "pelicanconf.py", "plain": folder / "plain_settings.py"}
     settings["plain"].write_text(PLAIN_SETTINGS, encoding="utf-8")
 
-    results = {"ours": [], "plain": []}
+    variants = {  # name -> (content, settings, extra options)
+        "ours": (content["ours"], settings["ours"], []),
+        "ours, no search index": (content["ours"], settings["ours"], NO_SEARCH_INDEX),
+        "plain": (content["plain"], settings["plain"], []),
+    }
+    results = {name: [] for name in variants}
     outputs = {}
+    names = list(variants)
     for number in range(runs):
-        order = ("ours", "plain") if number % 2 == 0 else ("plain", "ours")
-        for variant in order:
-            output = folder / f"out-{variant}-{number}"
-            run = run_build(pelican_command(content[variant], output, settings[variant]),
-                            REPO, folder / f"log-{variant}-{number}.txt")
-            check(run, f"{variant} build of {size}")
-            results[variant].append(run)
-            outputs[variant] = output
-            say(f"  {size}: {variant} run {number + 1}: {run.seconds:.1f} s, "
-                f"{run.peak_mb:.0f} MB")
+        order = names[number % len(names):] + names[:number % len(names)]  # rotate who goes first
+        for name in order:
+            source, settings_file, extra = variants[name]
+            output = folder / f"out-{VARIANT_SLUGS[name]}-{number}"
+            run = run_build(pelican_command(source, output, settings_file, *extra),
+                            REPO, folder / f"log-{VARIANT_SLUGS[name]}-{number}.txt")
+            check(run, f"{name} build of {size}")
+            results[name].append(run)
+            outputs[name] = output
+            say(f"  {size}: {name} run {number + 1}: {run.seconds:.1f} s "
+                f"(CPU {run.cpu_seconds:.1f} s), {run.peak_mb:.0f} MB")
 
-    rows = {}
-    for variant in ("ours", "plain"):
-        seconds = median([run.seconds for run in results[variant]])
-        pages = len(html_pages(outputs[variant]))
-        rows[variant] = {
+    rows = {"variants": {}}
+    for name in variants:
+        seconds = median([run.seconds for run in results[name]])
+        pages = len(html_pages(outputs[name]))
+        rows["variants"][name] = {
             "seconds": seconds, "pages": pages, "pages_per_second": pages / seconds,
-            "peak_mb": max(run.peak_mb for run in results[variant]),
-            "messages": count_messages(results[variant][-1].log),
+            "cpu_seconds": median([run.cpu_seconds for run in results[name]]),
+            "peak_mb": max(run.peak_mb for run in results[name]),
+            "messages": count_messages(results[name][-1].log),
         }
     rows["rebuild"] = bench_rebuild(size, folder, content["ours"], settings["ours"], runs, say)
     rows["weights"] = page_weights(outputs["ours"])
@@ -144,20 +159,21 @@ def format_report(results, runs, profile_text, heaviest=10):
     import pelican
 
     lines = ["## Full build", "",
-             "| releases | build | HTML pages | median s | pages/s | peak MB | ours/plain |",
-             "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+             "| releases | build | HTML pages | median wall s | median CPU s | pages/s | "
+             "peak MB | wall / plain |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for size, rows in results.items():
-        ratio = rows["ours"]["seconds"] / rows["plain"]["seconds"]
-        for variant in ("ours", "plain"):
-            row = rows[variant]
+        plain_seconds = rows["variants"]["plain"]["seconds"]
+        for name, row in rows["variants"].items():
+            ratio = "" if name == "plain" else f"{row['seconds'] / plain_seconds:.2f}"
             lines.append(
-                f"| {size:,} | {variant} | {row['pages']:,} | {row['seconds']:.1f} | "
-                f"{row['pages_per_second']:.0f} | {row['peak_mb']:.0f} | "
-                f"{f'{ratio:.2f}' if variant == 'ours' else ''} |")
+                f"| {size:,} | {name} | {row['pages']:,} | {row['seconds']:.1f} | "
+                f"{row['cpu_seconds']:.1f} | {row['pages_per_second']:.0f} | "
+                f"{row['peak_mb']:.0f} | {ratio} |")
     lines += ["", FOOTNOTE.format(pelican=pelican.__version__, runs=runs, cpus=os.cpu_count(),
                                    python=platform.python_version()), ""]
     for size, rows in results.items():
-        errors, warnings = rows["ours"]["messages"]
+        errors, warnings = rows["variants"]["ours"]["messages"]
         lines.append(f"Our build of {size:,} logged {errors} error and {warnings} warning lines.")
 
     lines += ["", "## One-file rebuild (ours, Pelican's content cache on)", "",
@@ -168,7 +184,7 @@ def format_report(results, runs, profile_text, heaviest=10):
         rebuild = rows["rebuild"]
         lines.append(f"| {size:,} | {rebuild['full']:.1f} | {rebuild['rebuild']:.1f} | "
                      f"{rebuild['rebuild'] / rebuild['full']:.2f} | "
-                     f"{rebuild['rebuild'] / rows['ours']['seconds']:.2f} |")
+                     f"{rebuild['rebuild'] / rows['variants']['ours']['seconds']:.2f} |")
 
     largest = list(results)[-1]
     weights = results[largest]["weights"]
