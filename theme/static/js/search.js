@@ -16,24 +16,36 @@ const more = root.querySelector(".pcc-search__more");
 const moreButton = more.querySelector("button");
 const fallback = root.querySelector(".pcc-search__fallback");
 
-let pagefind;
-let pending = [];   // results not shown yet, for "Show more results"
+let pagefind;        // the loaded Pagefind module, once `ready` resolves
+let pending = [];    // results not shown yet, for "Show more results"
 let latestSearch = 0;
 const pageTitle = document.title;
 
-async function start() {
+// The controls are shown at once (this module runs before the page finishes loading),
+// so the page does not change under a keyboard user; the index loads meanwhile.
+form.hidden = false;
+fallback.hidden = true;
+const ready = loadIndex();
+
+async function loadIndex() {
   try {
     pagefind = await import(root.dataset.pagefind);
     const sitePath = new URL(root.dataset.sitePath, window.location.href).pathname;
     await pagefind.options({ baseUrl: sitePath });
     await fillFilterOptions();
+    return true;
   } catch (error) {
-    // The index is missing (e.g. a build with SEARCH_INDEX = False): keep the fallback text.
+    // No index (a build with SEARCH_INDEX = False, or a failed download): say so and
+    // fall back to browsing.
     console.error("Search could not load its index", error);
-    return;
+    form.hidden = true;
+    fallback.hidden = false;
+    status.textContent = "Search is not available at the moment. You can browse the site instead.";
+    return false;
   }
-  fallback.hidden = true;
-  form.hidden = false;
+}
+
+async function start() {
   readAddress();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -43,6 +55,8 @@ async function start() {
   districtSelect.addEventListener("change", () => runSearch({ updateAddress: true }));
   moreButton.addEventListener("click", showMore);
   window.addEventListener("popstate", () => { readAddress(); runSearch({ updateAddress: false }); });
+  if (!(await ready)) return;
+  readFilters();  // again: the filters' options exist now
   if (queryInput.value.trim()) {
     runSearch({ updateAddress: false });
   }
@@ -65,8 +79,12 @@ function addOptions(select, counts, preferredOrder) {
 }
 
 function readAddress() {
+  queryInput.value = new URLSearchParams(window.location.search).get("q") || "";
+  readFilters();
+}
+
+function readFilters() {
   const params = new URLSearchParams(window.location.search);
-  queryInput.value = params.get("q") || "";
   selectValue(typeSelect, params.get("type"));
   selectValue(districtSelect, params.get("district"));
 }
@@ -92,14 +110,19 @@ async function runSearch({ updateAddress }) {
     return;
   }
   const thisSearch = ++latestSearch;
+  if (!(await ready)) return;
   const filters = {};
   if (typeSelect.value) filters.type = typeSelect.value;
   if (districtSelect.value) filters.district = districtSelect.value;
   const search = await pagefind.search(query, { filters });
   if (thisSearch !== latestSearch) return;   // a newer search has started: drop this one
   pending = search.results;
-  resetResults(describeCount(pending.length, query));
+  const message = describeCount(pending.length, query);
+  resetResults("");
   await showMore({ moveFocus: false });
+  if (thisSearch !== latestSearch) return;
+  // Announced once the results are on the page, so that they are there to read.
+  status.textContent = message;
 }
 
 function describeCount(count, query) {
