@@ -72,8 +72,15 @@ def did_you_mean(word, choices):
 
 def parse_date(value):
     """The date Pelican would read from a front-matter value; ValueError if none."""
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        value = value.isoformat()
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):  # YAML has read it already: no parsing needed
+        return datetime.datetime(value.year, value.month, value.day)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass  # Pelican's parser decides, as it will in the build
     if not isinstance(value, SCALAR_TYPES) or isinstance(value, bool):
         raise ValueError(value)
     return get_date(str(value).strip().replace("_", " "))

@@ -28,6 +28,10 @@ def _normalised(tag):
     return re.sub(r"[\W_]+", "", tag.lower())
 
 
+def _digits(text):
+    return re.sub(r"\D", "", text)
+
+
 def tag_variants(uses):
     """Problems for tags that differ from a more used tag by case or spelling.
 
@@ -41,7 +45,8 @@ def tag_variants(uses):
         key = _normalised(name)
         if key in canonical:
             continue
-        close = difflib.get_close_matches(key, list(canonical), n=1, cutoff=0.85)
+        close = [other for other in difflib.get_close_matches(key, list(canonical), n=3, cutoff=0.85)
+                 if _digits(other) == _digits(key)]  # "Tag 1" and "Tag 10" are not a misspelling
         canonical[key] = canonical[close[0]] if close and len(key) >= 5 else name
     problems = []
     for path, name in uses:

@@ -52,7 +52,8 @@ def test_broken_links_and_anchors():
 
 def test_tag_variants_prefer_the_spelling_used_most():
     uses = [("a.md", "Hate crime"), ("b.md", "Hate crime"), ("c.md", "Hate Crime"),
-            ("d.md", "Victims"), ("e.md", "Victim"), ("f.md", "Victims"), ("g.md", "Fraud")]
+            ("d.md", "Victims"), ("e.md", "Victim"), ("f.md", "Victims"), ("g.md", "Fraud"),
+            ("h.md", "Area 1"), ("i.md", "Area 10"), ("j.md", "Area 10")]
     found = {(p.path, p.what.split(" differs")[0]) for p in tag_variants(uses)}
     assert found == {("c.md", 'the tag "Hate Crime"'), ("e.md", 'the tag "Victim"')}
 
