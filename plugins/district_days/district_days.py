@@ -26,6 +26,9 @@ DEFAULTS = {
     "DISTRICT_DAYS_INDEX_SAVE_AS": "districts/index.html",
     "DISTRICT_DAYS_FEED_ATOM": "feeds/districts/{slug}.atom.xml",  # None: no feeds
     "DISTRICT_DAYS_RECENT_MONTHS": 12,
+    # Press releases listed on a district page, newest first: keeps the page within
+    # its weight budget after years of news (they all stay under /news/ and topics).
+    "DISTRICT_DAYS_NEWS_LIMIT": 20,
 }
 
 def setting(settings, name):
@@ -170,6 +173,7 @@ class DistrictDaysGenerator(Generator):
             "newest_report_date": self.newest_report_date,
             "recent_months": setting_of("DISTRICT_DAYS_RECENT_MONTHS"),
             "districts_url": setting_of("DISTRICT_DAYS_INDEX_URL"),
+            "news_limit": setting_of("DISTRICT_DAYS_NEWS_LIMIT"),
         }
         writer.write_file(
             setting_of("DISTRICT_DAYS_INDEX_SAVE_AS"), self.get_template("districts"),

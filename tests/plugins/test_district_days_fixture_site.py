@@ -64,7 +64,8 @@ def test_district_page_lists_its_reports_newest_first_and_the_news_naming_it(goo
     assert [a["href"] for a in reports.select("h3 a")] == [
         "/district-days/2017/dacorum/", "/district-days/2016/dacorum/"]
     news = page.find("h2", id="news").find_next("ul")
-    assert [a["href"] for a in news.select("h3 a")] == ["/news/2017/watford-and-dacorum/"]
+    assert [a["href"] for a in news.select("h3 a")] == [
+        "/news/2017/fly-tipping-in-dacorum/", "/news/2017/watford-and-dacorum/"]
     council = page.find("a", href="https://www.dacorum.gov.uk/")
     assert council.get_text(strip=True) == "Dacorum Borough Council website"
     assert "No visit" not in page.main.get_text()
@@ -78,6 +79,16 @@ def test_district_page_links_its_feed_visibly_and_for_feed_readers(good_site):
     alternates = [link["href"] for link in page.find_all("link", rel="alternate")]
     assert "/feeds/districts/watford.atom.xml" in alternates
     assert "/feeds/all.atom.xml" in alternates  # super(): the site's feeds stay linked
+
+
+def test_a_district_page_lists_only_the_newest_press_releases_and_says_so(tmp_path):
+    result = build_site(content_from(tmp_path, "good"), tmp_path / "output",
+                        extra_settings={"DISTRICT_DAYS_NEWS_LIMIT": 1}, env=WIDE_LOG)
+    assert result.ok, result.log
+    news = soup(result, "districts/dacorum/index.html").find("h2", id="news")
+    assert news.find_next("p").get_text(" ", strip=True) == (
+        "The 1 newest of 2 press releases about Dacorum. All news .")
+    assert [a["href"] for a in news.find_next("ul").select("h3 a")] == ["/news/2017/fly-tipping-in-dacorum/"]
 
 
 def test_a_district_without_reports_has_a_page_and_says_so(good_site):
@@ -116,7 +127,7 @@ def test_report_page_links_to_its_district_and_lists_visits(good_site):
 
 def test_two_reports_in_one_district_in_different_years_are_two_feed_entries(good_site):
     links = [e.link for e in feedparser.parse(good_site.output / "feeds/all.atom.xml").entries]
-    assert len(links) == len(set(links)) == 6
+    assert len(links) == len(set(links)) == 7
 
 
 def test_bad_reports_are_refused_with_file_line_and_fix(tmp_path):
@@ -155,7 +166,7 @@ def test_content_naming_districts_without_the_list_of_districts_is_an_error(tmp_
     (content / "data" / "districts.yml").unlink()
     result = build_site(content, tmp_path / "output", fatal="errors", env=WIDE_LOG)
     assert not result.ok
-    assert (f"error: {content}/data/districts.yml: the list of districts is missing, but 5 files "
+    assert (f"error: {content}/data/districts.yml: the list of districts is missing, but 6 files "
             "name a district. Fix: restore the file (see docs/CONTENT_GUIDE.md)") in result.log
     assert not (tmp_path / "output" / "districts").exists()
 
@@ -165,6 +176,7 @@ def test_a_site_without_districts_or_district_days_stays_quiet(tmp_path):
     shutil.rmtree(content / "data")
     shutil.rmtree(content / "district-days")
     (content / "news" / "2017-02-01-watford-and-dacorum.md").unlink()
+    (content / "news" / "2017-04-10-fly-tipping-in-dacorum.md").unlink()
     result = build_site(content, tmp_path / "output", fatal="warnings", env=WIDE_LOG)
     assert result.ok, result.log
     assert not (tmp_path / "output" / "districts").exists()
