@@ -48,9 +48,11 @@ INDICATORS = ("outline", "boxShadow", "background")
 def tab_through(page, url):
     """Press Tab from the top of the page until focus leaves it; return what it found."""
     page.goto(url)
+    if page.evaluate("document.scripts.length"):
+        page.wait_for_load_state("networkidle")  # let a script (search) finish building the page
     expected = page.evaluate(SNAPSHOT_FOCUSABLES)
     visited = []
-    for _ in range(len(expected) + 3):
+    for _ in range(len(expected) + 10):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
         if focused is None or (visited and focused["index"] == visited[0]["index"] >= 0):
