@@ -83,14 +83,18 @@ class DistrictDaysGenerator(Generator):
     def generate_context(self):
         setting_of = lambda name: setting(self.settings, name)  # noqa: E731
         data_path = os.path.join(self.path, setting_of("DISTRICT_DAYS_DATA"))
-        published = list(self.context.get("articles", [])) + list(self.context.get("hidden_articles", []))
+        listed = list(self.context.get("articles", []))  # on the site's lists and feeds
+        hidden = list(self.context.get("hidden_articles", []))  # published, not listed
         drafts = list(self.context.get("drafts", []))
+        everything = listed + hidden + drafts
+        listed_ids = {id(article) for article in listed}
+        draft_ids = {id(article) for article in drafts}
         kind = setting_of("DISTRICT_DAYS_CONTENT_TYPE")
 
         def is_report(article):
             return getattr(article, "content_type", None) == kind
 
-        naming_districts = [a for a in published + drafts
+        naming_districts = [a for a in everything
                             if is_report(a) or a.metadata.get("districts") is not None]
         if not os.path.exists(data_path):
             if naming_districts:  # without content that names a district, stay quiet
@@ -107,24 +111,24 @@ class DistrictDaysGenerator(Generator):
 
         reports_by_slug, news_by_slug = defaultdict(list), defaultdict(list)
         checked = []  # (article, district) of every report that names a district
-        for article in sorted(published + drafts, key=lambda a: a.source_path):
-            is_draft = article in drafts
-            level = WARNING if is_draft else ERROR  # a draft is not published yet
+        for article in sorted(everything, key=lambda a: a.source_path):
+            level = WARNING if id(article) in draft_ids else ERROR  # a draft is not published yet
+            on_lists = id(article) in listed_ids
             if is_report(article):
                 district = self._check_report(article, districts, level)
                 if district:
                     checked.append((article, district))
-                    if not is_draft:
+                    if on_lists:
                         reports_by_slug[district.slug].append(article)
             elif article.metadata.get("districts") is not None:
                 found, problems = check_named_districts(article.metadata["districts"], districts)
                 for problem in problems:
                     report_problem(article.source_path, problem, level)
                 article.district_pages = found  # replaced by summaries below
-                if not is_draft:
+                if on_lists:
                     for district in found:
                         news_by_slug[district.slug].append(article)
-        self._check_same_day([(a, d) for a, d in checked if a not in drafts])
+        self._check_same_day([(a, d) for a, d in checked if id(a) not in draft_ids])
 
         urls = {d.slug: setting_of("DISTRICT_DAYS_URL").format(slug=d.slug) for d in districts}
         feed = setting_of("DISTRICT_DAYS_FEED_ATOM")
@@ -135,7 +139,7 @@ class DistrictDaysGenerator(Generator):
         by_slug = {summary.slug: summary for summary in self.summaries}
         for article, district in checked:
             article.district_page = by_slug[district.slug]
-        for article in published + drafts:
+        for article in everything:
             if getattr(article, "district_pages", None):
                 article.district_pages = [by_slug[d.slug] for d in article.district_pages]
         # Other templates (the home page, footers) may list the districts too.

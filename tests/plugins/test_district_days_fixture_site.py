@@ -161,6 +161,21 @@ def test_bad_reports_are_refused_with_file_line_and_fix(tmp_path):
     ])
 
 
+def test_drafts_are_checked_but_not_listed(tmp_path):
+    content = content_from(tmp_path, "good")
+    draft = (FIXTURES / "bad" / "district-days" / "2017-10-06-draft.md").read_text(encoding="utf-8")
+    (content / "district-days" / "2017-10-06-watford-draft.md").write_text(
+        draft.replace("Watferd", "Watford"), encoding="utf-8")
+    result = build_site(content, tmp_path / "output", fatal="warnings", env=WIDE_LOG)
+    assert result.ok, result.log
+    watford = soup(result, "districts/watford/index.html").find("h2", id="reports").find_next("ul")
+    assert [a["href"] for a in watford.select("h3 a")] == ["/district-days/2017/watford/"]
+    feed = feedparser.parse(result.output / "feeds/districts/watford.atom.xml")
+    assert len(feed.entries) == 1
+    draft_page = soup(result, "drafts/watford-draft/index.html")
+    assert draft_page.select_one(".pcc-article__meta a")["href"] == "/districts/watford/"
+
+
 def test_content_naming_districts_without_the_list_of_districts_is_an_error(tmp_path):
     content = content_from(tmp_path, "good")
     (content / "data" / "districts.yml").unlink()
