@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import feedparser
 from bs4 import BeautifulSoup
 
 from conftest import REPO, build_site, copy_content
@@ -63,3 +64,20 @@ def test_a_renamed_page_with_a_redirect_builds_and_the_old_url_leads_to_the_new(
     assert link["href"] == "/news/2017/hertfordshire-police-app/"
     assert link.get_text() == "Commissioner welcomes new Hertfordshire Police app"
     assert (result.output / "news/2017/hertfordshire-police-app/index.html").is_file()
+
+
+def entry_ids_by_title(output):
+    feed = feedparser.parse((output / "feeds/all.atom.xml").read_bytes())
+    return {entry.title: entry.id for entry in feed.entries}
+
+
+def test_a_renamed_page_with_a_redirect_keeps_its_feed_entry_id(tmp_path):
+    content = site_with_manifest(tmp_path)
+    before = entry_ids_by_title(tmp_path / "first")
+    rename(content, "redirect_from: /news/2017/new-police-app/")
+    result = build_site(content, tmp_path / "second", fatal="errors")
+    assert result.ok, result.log
+    after = entry_ids_by_title(result.output)
+    title = "Commissioner welcomes new Hertfordshire Police app"
+    assert after[title] == before[title]
+    assert after == before  # no other entry changed either: no item shows again as new
