@@ -30,6 +30,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "fast_markdown",  # after yaml_metadata: its reader, faster (same output)
+    "frozen_urls",  # each URL worked out once, before writing (same output)
     "pelican.plugins.sitemap",
     "page_metadata",  # after sitemap: finishes its sitemap.xml
     "content_messages",
