@@ -6,8 +6,7 @@ the handlers below only move data between Pelican and those functions.
 
 import os
 
-from content_messages import line_of_text, report
-from content_messages.messages import ERROR, WARNING
+from content_messages import WARNING, line_of_text, report, report_problems, shown_path
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
@@ -43,8 +42,7 @@ def start_build(pelican):
         return None  # a site without a directory (another plugin's fixture site): do nothing
     with open(path, encoding="utf-8") as handle:
         directory, problems = load_directory(handle.read())
-    for problem in problems:
-        report(path, problem.line, problem.what, problem.fix, level=ERROR)
+    report_problems(path, problems)
     _build.update(directory=directory, path=path, settings=settings, verdicts={})
     return ContactPageGenerator
 
@@ -77,13 +75,8 @@ def verdict_on(raw):
     """check_number, once per build for each way a number is written (releases repeat them)."""
     known = _build["verdicts"]
     if raw not in known:
-        known[raw] = check_number(raw, _build["directory"], _shown(_build["path"]))
+        known[raw] = check_number(raw, _build["directory"], shown_path(_build["path"]))
     return known[raw]
-
-
-def _shown(path):
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 class ContactPageGenerator(Generator):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from content_messages import Problem
 
 from .numbers import InvalidNumber, is_memorable_form, near_miss, parse_number
 
@@ -18,13 +19,6 @@ REQUIRED = ("id", "name", "group")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EXAMPLE_ENTRY = "- id: beacon\n  name: Beacon\n  group: Victims' services\n  phone: 03000 11 55 55"
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    what: str
-    fix: str
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.contents import SkipStub
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from content_messages import line_of_key, line_of_text, report
+from content_messages import line_of_key, line_of_text, report, report_problems, shown_path
 from content_types.content_types import content_type_for
 
 from .body import ids_in, scan_body
@@ -64,8 +64,7 @@ def check_file(full_path, content_dir, settings):
         summary_max=setting(settings, "CONTENT_CHECKS_SUMMARY_MAX"),
         filename_date=filename_date,
     )
-    for problem in result.problems:
-        report(full_path, problem.line, problem.what, problem.fix, problem.level)
+    report_problems(full_path, result.problems)
     return not result.rejected
 
 
@@ -106,12 +105,6 @@ def reserved_save_as(generators, settings):
     reserved.add(settings.get("TAGS_SAVE_AS", ""))
     reserved.discard("")
     return reserved
-
-
-def shown_path(path):
-    """`path` relative to the working folder when inside it (as messages show paths)."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 def check_site(generators):

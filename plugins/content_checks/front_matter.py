@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import yaml
 from pelican.utils import get_date
 
-from content_messages.messages import ERROR, WARNING
+from content_messages import ERROR, WARNING, Problem
 
 try:
     from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
@@ -44,14 +44,6 @@ PELICAN_KEYS = {"save_as", "url", "category", "author", "authors", "lang",
 STATUSES = ("published", "draft", "hidden")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SCALAR_TYPES = (str, int, float)
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    what: str
-    fix: str
-    level: str = ERROR
 
 
 @dataclass

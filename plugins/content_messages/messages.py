@@ -38,7 +38,18 @@ class Message:
         return f"{where}: {self.what}. Fix: {self.fix}"
 
 
-def _display_path(path):
+@dataclass(frozen=True)
+class Problem:
+    """A problem found by a pure function that knows the line but not the file;
+    its plugin reports it with `report_problems(path, problems)`."""
+    line: int | None
+    what: str
+    fix: str
+    level: str = ERROR
+
+
+def shown_path(path):
+    """`path` as messages show it: relative to the working folder when inside it."""
     try:
         relative = os.path.relpath(path)
     except ValueError:
@@ -50,10 +61,16 @@ def report(path, line, what, fix, level=ERROR):
     """Record a problem with the file at `path` (absolute or relative) at `line`."""
     if level not in (ERROR, WARNING):
         raise ValueError(f"level must be {ERROR!r} or {WARNING!r}, not {level!r}")
-    message = Message(_display_path(str(path)), line, level, what.rstrip("."), fix.rstrip("."))
+    message = Message(shown_path(str(path)), line, level, what.rstrip("."), fix.rstrip("."))
     if message not in _messages:
         _messages.append(message)
     return message
+
+
+def report_problems(path, problems):
+    """Report each `Problem` of the file at `path`."""
+    for problem in problems:
+        report(path, problem.line, problem.what, problem.fix, problem.level)
 
 
 def messages():

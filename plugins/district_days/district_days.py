@@ -6,8 +6,7 @@ Thin adapters between Pelican and the pure functions in districts.py and reports
 import os
 from collections import defaultdict
 
-from content_messages import line_of_key, report
-from content_messages.messages import ERROR, WARNING
+from content_messages import ERROR, WARNING, line_of_key, report, report_problems, shown_path
 from pelican import signals
 from pelican.generators import Generator
 
@@ -48,12 +47,6 @@ def front_matter_end(path):
     except OSError:
         return None
     return 1
-
-
-def shown_path(path):
-    """A path as content messages show it: relative to the project where it can be."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 def line_under_key(path, key, text):
@@ -104,8 +97,7 @@ class DistrictDaysGenerator(Generator):
             return
         with open(data_path, encoding="utf-8") as handle:
             districts, data_problems = parse_districts(handle.read())
-        for problem in data_problems:
-            report(data_path, problem.line, problem.what, problem.fix)
+        report_problems(data_path, data_problems)
         if not districts:
             return
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import yaml
+from content_messages import Problem
 
 REQUIRED_FIELDS = ("name", "slug", "council", "website")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -36,13 +37,6 @@ class District:
     slug: str
     council: str
     website: str
-
-
-@dataclass(frozen=True)
-class DataProblem:
-    line: int | None
-    what: str
-    fix: str
 
 
 @dataclass(frozen=True)
@@ -126,10 +120,10 @@ def parse_districts(text):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or "it is not valid YAML"
-        return [], [DataProblem(line, f"the list of districts cannot be read: {reason}",
+        return [], [Problem(line, f"the list of districts cannot be read: {reason}",
                                 "check the indentation and that every entry starts with \"- name:\"")]
     if not isinstance(entries, list) or not entries:
-        return [], [DataProblem(1, "the file holds no list of districts",
+        return [], [Problem(1, "the file holds no list of districts",
                                 'write one entry per district, each starting with "- name:"')]
     lines = [node.start_mark.line + 1 for node in root.value]
     districts, problems = [], []
@@ -141,7 +135,7 @@ def parse_districts(text):
             continue
         for key, label in ((normalise(district.name), "name"), (district.slug, "slug")):
             if key in seen:
-                problems.append(DataProblem(
+                problems.append(Problem(
                     line, f'district {label} "{getattr(district, label)}" is listed twice',
                     f"remove one of the two entries (the other is on line {seen[key]})"))
                 break
@@ -153,21 +147,21 @@ def parse_districts(text):
 
 def _parse_entry(entry, line):
     if not isinstance(entry, dict):
-        return None, [DataProblem(line, "this entry is not a district",
+        return None, [Problem(line, "this entry is not a district",
                                   'give each district "name", "slug", "council" and "website" lines')]
     missing = [field for field in REQUIRED_FIELDS if not str(entry.get(field) or "").strip()]
     if missing:
         label = f'district "{entry["name"]}"' if entry.get("name") else "this district"
-        return None, [DataProblem(line, f"{label} has no {' or '.join(missing)}",
+        return None, [Problem(line, f"{label} has no {' or '.join(missing)}",
                                   f"add {', '.join(f'{field}: ...' for field in missing)}")]
     district = District(**{field: str(entry[field]).strip() for field in REQUIRED_FIELDS})
     problems = []
     if not SLUG_PATTERN.match(district.slug):
-        problems.append(DataProblem(
+        problems.append(Problem(
             line, f'slug "{district.slug}" of {district.name} is not a web address part',
             "use lower-case letters, digits and hyphens only, e.g. \"st-albans\""))
     if not district.website.startswith("https://"):
-        problems.append(DataProblem(
+        problems.append(Problem(
             line, f'website "{district.website}" of {district.name} is not an https:// address',
             "write the council's full address, starting with https://"))
     return (None if problems else district), problems

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from html import escape
 
+from content_messages import Problem
+
 from .ids import question_id, unique_ids
 from .source_lines import first_body_line, question_lines
 from .splitting import split_at_questions
@@ -32,13 +34,6 @@ class Question:
     text: str  # plain text of the heading, for lists, JSON-LD and messages
     answer_text: str  # plain text of the answer, as a reader sees it
     line: int | None  # of the heading in the Markdown source
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    what: str
-    fix: str
 
 
 @dataclass(frozen=True)

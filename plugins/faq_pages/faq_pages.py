@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from content_messages import report
+from content_messages import report_problems
 
 from .faq import CONTENTS_ID, INTRO_END_MARKER, read_faq
 
@@ -61,8 +61,7 @@ def prepare_faq_page(page):
         return  # already done (a page can be listed twice, e.g. as a translation)
     source = Path(page.source_path).read_text(encoding="utf-8")
     faq = read_faq(page._content, source)
-    for problem in faq.problems:
-        report(page.source_path, problem.line, problem.what, problem.fix)
+    report_problems(page.source_path, faq.problems)
     page._content = faq.html
     _forget_rendered_content(page)
     page.faq = FaqView(page, faq)
