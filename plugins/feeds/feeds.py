@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from content_messages import line_of_key, report
+from content_messages import line_of_key, report, shown_path
 
 from .documents import as_site_feed, xsl_stylesheet
 from .entries import absolute_url, absolute_urls, entry_id, first_published_path, url_path
@@ -86,7 +86,7 @@ def index_entries(articles, settings):
         if other is not entry and other.source_path != entry.source_path:
             report(
                 article.source_path, line_of_key(article.source_path, "redirect_from"),
-                f'feed id "{item_id}" is also the id of {other.source_path}, so feed '
+                f'feed id "{item_id}" is also the id of {shown_path(other.source_path)}, so feed '
                 "readers would treat the two items as one",
                 "list in redirect_from only addresses this item itself had before; "
                 "two items must never share an address",
