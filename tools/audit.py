@@ -86,7 +86,7 @@ def main(output=None):
         server = serve(output)
         base = f"http://127.0.0.1:{server.server_port}"
         print(f"\nLighthouse (mobile preset) on {base}\n")
-        print(f"{"page":<52}" + "".join(f"{c:>16}" for c in CATEGORIES))
+        print(f"{'page':<52}" + "".join(f"{c:>16}" for c in CATEGORIES))
         below = []
         for label, pattern in PAGES:
             path = find_page(output, pattern)
@@ -95,7 +95,7 @@ def main(output=None):
                 continue
             report = lighthouse(base + path)
             scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
-            print(f"{label + " " + path:<52}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+            print(f"{label + ' ' + path:<52}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
             below += [f"  {path} {c} {scores[c]} (target {TARGETS[c]}): "
                       + "; ".join(lost_points(report, c))
                       for c in CATEGORIES if scores[c] < TARGETS[c]]
