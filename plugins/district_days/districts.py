@@ -113,18 +113,21 @@ def unknown_district_message(subject, districts, match):
 
 def parse_districts(text):
     """(districts, problems) from the text of districts.yml."""
+    loader = yaml.SafeLoader(text)  # one parse: the nodes give the lines, then the values
     try:
-        entries = yaml.safe_load(text)
-        root = yaml.compose(text)
+        root = loader.get_single_node()
+        entries = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or "it is not valid YAML"
         return [], [Problem(line, f"the list of districts cannot be read: {reason}",
-                                "check the indentation and that every entry starts with \"- name:\"")]
+                            "check the indentation and that every entry starts with \"- name:\"")]
+    finally:
+        loader.dispose()
     if not isinstance(entries, list) or not entries:
         return [], [Problem(1, "the file holds no list of districts",
-                                'write one entry per district, each starting with "- name:"')]
+                            'write one entry per district, each starting with "- name:"')]
     lines = [node.start_mark.line + 1 for node in root.value]
     districts, problems = [], []
     seen = {}
@@ -148,12 +151,12 @@ def parse_districts(text):
 def _parse_entry(entry, line):
     if not isinstance(entry, dict):
         return None, [Problem(line, "this entry is not a district",
-                                  'give each district "name", "slug", "council" and "website" lines')]
+                              'give each district "name", "slug", "council" and "website" lines')]
     missing = [field for field in REQUIRED_FIELDS if not str(entry.get(field) or "").strip()]
     if missing:
         label = f'district "{entry["name"]}"' if entry.get("name") else "this district"
         return None, [Problem(line, f"{label} has no {' or '.join(missing)}",
-                                  f"add {', '.join(f'{field}: ...' for field in missing)}")]
+                              f"add {', '.join(f'{field}: ...' for field in missing)}")]
     district = District(**{field: str(entry[field]).strip() for field in REQUIRED_FIELDS})
     problems = []
     if not SLUG_PATTERN.match(district.slug):
