@@ -146,16 +146,14 @@ def check_bodies(context, output_path):
     items = [item for key in ("articles", "hidden_articles", "drafts", "pages",
                               "hidden_pages", "draft_pages")
              for item in context.get(key, [])]
-    by_save_as = {item.save_as: item for item in items if item.save_as}
     exists = output_exists(output_path)
     id_cache = {}
 
     def ids_of(path):
+        """The ids of the page as written: what a reader's browser can jump to."""
         if path not in id_cache:
             with open(os.path.join(output_path, path), encoding="utf-8", errors="replace") as handle:
-                written = handle.read()
-            item = by_save_as.get(path)
-            id_cache[path] = ids_in(written) | (ids_in(item.content) if item else set())
+                id_cache[path] = ids_in(handle.read())
         return id_cache[path]
 
     for item in items:
