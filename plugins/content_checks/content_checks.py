@@ -42,42 +42,47 @@ def now_in(settings):
 
 # --- Before reading: one file at a time ------------------------------------------
 
-def check_file(full_path, content_dir, settings):
-    """Report the problems of one source file; False if it must be left out."""
-    relative = os.path.relpath(full_path, content_dir)
-    try:
-        with open(full_path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        report(full_path, None, f"the file cannot be opened ({error.strerror})",
-               "check that the file exists and that you may read it")
-        return False
-    name = os.path.splitext(os.path.basename(full_path))[0]
-    found = re.match(settings.get("FILENAME_METADATA") or r"(?!)", name)
-    filename_date = found.groupdict().get("date") if found else None
-    theme = settings.get("THEME", "")
-    template_dirs = [os.path.join(theme, "templates"),
-                     *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
-    result = check_source(
-        raw, relative, content_type_for(relative), now_in(settings),
-        content_dir=content_dir, template_dirs=template_dirs,
+def file_checker(content_dir, settings):
+    """check_file(full_path) for one generator's files: what they share is worked out
+    once here (the time now, template folders, the file-name pattern), not per file."""
+    filename_pattern = re.compile(settings.get("FILENAME_METADATA") or r"(?!)")
+    options = dict(
+        now=now_in(settings),
+        content_dir=content_dir,
+        template_dirs=[os.path.join(settings.get("THEME", ""), "templates"),
+                       *settings.get("THEME_TEMPLATES_OVERRIDES", [])],
         summary_max=setting(settings, "CONTENT_CHECKS_SUMMARY_MAX"),
-        filename_date=filename_date,
     )
-    report_problems(full_path, result.problems)
-    return not result.rejected
+
+    def check_file(full_path):
+        """Report the problems of one source file; False if it must be left out."""
+        relative = os.path.relpath(full_path, content_dir)
+        try:
+            with open(full_path, "rb") as handle:
+                raw = handle.read()
+        except OSError as error:
+            report(full_path, None, f"the file cannot be opened ({error.strerror})",
+                   "check that the file exists and that you may read it")
+            return False
+        found = filename_pattern.match(os.path.splitext(os.path.basename(full_path))[0])
+        result = check_source(raw, relative, content_type_for(relative),
+                              filename_date=found.groupdict().get("date") if found else None,
+                              **options)
+        report_problems(full_path, result.problems)
+        return not result.rejected
+
+    return check_file
 
 
 def guard_reading(generator):
     """Make this generator leave out (quietly, as Pelican's status "skip" does) a
     file that check_file rejects, instead of failing on it."""
     read_file = generator.readers.read_file
+    check_file = file_checker(generator.path, generator.settings)
 
     def checked_read_file(base_path, path, *args, **kwargs):
         full_path = os.path.join(base_path, path)
-        if full_path.endswith(MARKDOWN_SUFFIXES) and not check_file(
-            full_path, generator.path, generator.settings
-        ):
+        if full_path.endswith(MARKDOWN_SUFFIXES) and not check_file(full_path):
             return SkipStub(None, source_path=full_path)
         return read_file(base_path, path, *args, **kwargs)
 
