@@ -128,6 +128,7 @@ def test_every_number_in_the_content_is_linked(built_site):
             for pattern in (WRITTEN_NUMBER, CALL_SHORT_CODE):
                 unlinked += [(path.relative_to(built_site.output).as_posix(), m.group())
                              for m in pattern.finditer(str(text))]
+    assert bodies == len(list(CONTENT.glob("*/*.md"))), "every item's body must have been searched"
     assert unlinked == []
 
 
@@ -148,8 +149,7 @@ def test_dates_money_and_years_stay_text(built_site):
 def test_footer_on_every_page_gives_the_office_number_and_the_contact_page(built_site):
     for path in built_site.html_pages():
         footer = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("footer")
-        if footer is None:
-            continue
+        assert footer is not None, path
         links = {(a.get_text(), a["href"]) for a in footer.find_all("a")}
         assert ("01707 806100", "tel:+441707806100") in links, path
         assert ("All contact numbers", "/contact/") in links, path
