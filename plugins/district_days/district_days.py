@@ -87,12 +87,12 @@ class DistrictDaysGenerator(Generator):
         def is_report(article):
             return getattr(article, "content_type", None) == kind
 
-        naming_districts = [a for a in everything
-                            if is_report(a) or a.metadata.get("districts") is not None]
         if not os.path.exists(data_path):
-            if naming_districts:  # without content that names a district, stay quiet
+            naming = sum(1 for a in everything
+                         if is_report(a) or a.metadata.get("districts") is not None)
+            if naming:  # without content that names a district, stay quiet
                 report(data_path, None,
-                       f"the list of districts is missing, but {len(naming_districts)} "
+                       f"the list of districts is missing, but {naming} "
                        "files name a district", "restore the file (see docs/CONTENT_GUIDE.md)")
             return
         with open(data_path, encoding="utf-8") as handle:
@@ -103,6 +103,7 @@ class DistrictDaysGenerator(Generator):
 
         reports_by_slug, news_by_slug = defaultdict(list), defaultdict(list)
         checked = []  # (article, district) of every report that names a district
+        named = []  # (press release, [district]) of every release with `districts:`
         for article in sorted(everything, key=lambda a: a.source_path):
             level = WARNING if id(article) in draft_ids else ERROR  # a draft is not published yet
             on_lists = id(article) in listed_ids
@@ -116,7 +117,7 @@ class DistrictDaysGenerator(Generator):
                 found, problems = check_named_districts(article.metadata["districts"], districts)
                 for problem in problems:
                     report_problem(article.source_path, problem, level)
-                article.district_pages = found  # replaced by summaries below
+                named.append((article, found))
                 if on_lists:
                     for district in found:
                         news_by_slug[district.slug].append(article)
@@ -131,9 +132,8 @@ class DistrictDaysGenerator(Generator):
         by_slug = {summary.slug: summary for summary in self.summaries}
         for article, district in checked:
             article.district_page = by_slug[district.slug]
-        for article in everything:
-            if getattr(article, "district_pages", None):
-                article.district_pages = [by_slug[d.slug] for d in article.district_pages]
+        for article, found in named:
+            article.district_pages = [by_slug[d.slug] for d in found]
         # Other templates (the home page, footers) may list the districts too.
         self.context["districts"] = self.summaries
 
