@@ -39,6 +39,8 @@ def visits(site, browser):
             result["not_injected"].append(path)
         if page.evaluate("document.documentElement.dataset.injected") == "ran":
             result["ran"].append(path)
+    # A favicon request may still be in flight: let it end quietly with the context.
+    page.unroute_all(behavior="ignoreErrors")
     context.close()
     return result
 
