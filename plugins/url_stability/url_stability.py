@@ -60,7 +60,7 @@ class RedirectGenerator(Generator):
             )
 
 
-def source_of(context, written_path):
+def source_of(context):
     item = context.get("redirect_target") or context.get("article") or context.get("page")
     if isinstance(item, (Article, Page)):
         # relative to the project (the folder holding content/): content/news/...
@@ -70,7 +70,7 @@ def source_of(context, written_path):
         return f"generated: topic page for {context['tag']}"
     if context.get("category") is not None:
         return f"generated: list of {context['category']}"
-    return f"generated: {context.get('template_name') or Path(written_path).stem}"
+    return "generated: a page of the site itself"
 
 
 def start(pelican):
@@ -82,7 +82,7 @@ def record_page(path, context):
     relative = os.path.relpath(path, output).replace(os.sep, "/")
     if relative == "404.html" or relative.startswith(".."):
         return
-    _built[url_for_output_file(relative)] = source_of(context, path)
+    _built[url_for_output_file(relative)] = source_of(context)
 
 
 def record_feed(path, context, feed):
