@@ -28,12 +28,12 @@ DEFAULT_DATE = None  # a missing date is an error, never "now"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "content_messages",  # first: it starts each build with an empty report
     "pelican.plugins.yaml_metadata",
     "fast_markdown",  # after yaml_metadata: its reader, faster (same output)
     "frozen_urls",  # each URL worked out once, before writing (same output)
     "pelican.plugins.sitemap",
     "page_metadata",  # after sitemap: finishes its sitemap.xml
-    "content_messages",
     "content_types",
     "contact_directory",
     "faq_pages",
