@@ -73,6 +73,7 @@ def test_every_release_has_the_front_matter_a_press_release_needs(archives):
         assert isinstance(metadata["title"], str) and metadata["title"]
         assert metadata["date"] == datetime.date.fromisoformat(path.name[:10])
         assert isinstance(metadata["summary"], str) and metadata["summary"].endswith(".")
+        assert len(metadata["summary"]) <= 300, "content_checks warns about longer summaries"
         assert 1 <= len(metadata["tags"]) <= 3 and set(metadata["tags"]) <= set(generate.TAGS)
         assert set(metadata.get("districts", [])) <= set(generate.DISTRICTS)
         assert "## " in body and len(body) > 500

@@ -113,7 +113,11 @@ def _paragraph(rng, tag):
         rng.choice(SENTENCES).format(place=rng.choice(PLACES), person=rng.choice(PEOPLE), tag=tag)
         for _ in range(count)
     )
-    return " ".join(sentence[0].upper() + sentence[1:] for sentence in sentences)
+    return " ".join(_capitalised(sentence) for sentence in sentences)
+
+
+def _capitalised(sentence):
+    return sentence[0].upper() + sentence[1:]
 
 
 def _release_body(rng, tag, contacts, earlier):
@@ -152,8 +156,10 @@ def _release(rng, index, day, contacts, earlier, used_slugs):
     metadata = {
         "title": title,
         "date": day,
+        # Two sentences, well under content_checks' 300-character limit for summaries.
         "summary": f"The Police and Crime Commissioner has announced {subject}. "
-                   f"{_paragraph(rng, tags[0].lower()).split('. ')[0].rstrip('.')}.",
+                   + _capitalised(rng.choice(SENTENCES[:2] + SENTENCES[3:]).format(
+                       place=rng.choice(PLACES), person=rng.choice(PEOPLE), tag=tags[0])),
         "tags": tags,
     }
     if rng.random() < 0.3:
