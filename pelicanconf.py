@@ -57,6 +57,16 @@ USE_FOLDER_AS_CATEGORY = True  # news/ -> "news", district-days/ -> "district-da
 # so that mending a headline never moves a page.
 FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
 SLUGIFY_SOURCE = "basename"
+
+
+def newest_first(article):
+    """Newest first; items of the same date by file name. Pelican reads files in no fixed
+    order, so without the tie-breaker two builds could list same-day items differently."""
+    return (-article.date.timestamp(), article.source_path)
+
+
+ARTICLE_ORDER_BY = newest_first
+
 # Names shown for the two article sections (folder slug -> words).
 SECTION_TITLES = {"news": "News", "district-days": "District Days"}
 # One language, so no translations: two District Days in one district in different
