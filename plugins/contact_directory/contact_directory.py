@@ -23,6 +23,9 @@ DEFAULTS = {
     "CONTACT_DIRECTORY_TEMPLATE": "contact",
     "CONTACT_DIRECTORY_LINK_NUMBERS": True,
     "CONTACT_DIRECTORY_CALL_CHARGES_URL": "https://www.gov.uk/call-charges",
+    # Pages listed under "Mentioned in" per entry, newest first: keeps /contact/ light
+    # (under 20 KB) however large the archive grows.
+    "CONTACT_DIRECTORY_MENTIONS_LIMIT": 10,
 }
 
 # This build's directory; reset whenever a build starts (also each autoreload rebuild).
@@ -102,6 +105,7 @@ class ContactPageGenerator(Generator):
             contact_json_ld=json_ld(self.directory, settings.get("SITENAME", ""), site_url,
                                     f"{site_url}/{url}"),
             contact_call_charges_url=setting(settings, "CONTACT_DIRECTORY_CALL_CHARGES_URL"),
+            contact_mentions_limit=setting(settings, "CONTACT_DIRECTORY_MENTIONS_LIMIT"),
         )
 
 
