@@ -18,7 +18,8 @@ from pagefind.service import PagefindService
 
 QUEUE_SIZE = 64  # pages waiting for the thread; Pelican waits only when it is full
 # No single answer from Pagefind takes this long unless it has stopped working.
-RESPONSE_TIMEOUT = 300  # seconds
+RESPONSE_TIMEOUT = 120  # seconds
+STOP_TIMEOUT = 5  # seconds for the process to end when asked
 _FINISH = object()
 
 
@@ -52,10 +53,12 @@ class PromptPagefindService(PagefindService):
         except asyncio.CancelledError:
             raise
         except Exception as error:  # end of output, or output that is not an answer
-            said = getattr(error, "partial", b"") or str(error).encode()
+            if isinstance(error, asyncio.IncompleteReadError):  # the process ended
+                said = error.partial.decode("utf-8", "replace").strip()[:2000]
+            else:
+                said = str(error)
             stopped = SearchIndexError(
-                "Pagefind stopped answering: "
-                + said.decode("utf-8", "replace").strip()[:2000])
+                "Pagefind stopped answering: " + (said or "it ended without saying why"))
             self._stopped = stopped
             for future in self._responses.values():
                 if not future.done():
@@ -69,10 +72,16 @@ class PromptPagefindService(PagefindService):
         return await super().send(payload)
 
     async def stop(self):
+        """End the process; bounded, so a process that will not end cannot hang the build."""
         self._poll_task.cancel()
-        if self._backend.returncode is None:
-            self._backend.terminate()
-        await self._backend.wait()
+        for end in (self._backend.terminate, self._backend.kill):
+            if self._backend.returncode is None:
+                end()
+            try:
+                await asyncio.wait_for(self._backend.wait(), STOP_TIMEOUT)
+                return
+            except asyncio.TimeoutError:
+                continue
 
 
 class BackgroundIndex:
@@ -113,7 +122,7 @@ class BackgroundIndex:
         service = index = None
         try:
             service = await PromptPagefindService().launch()
-            index = await asyncio.wait_for(service.create_index(self._config), RESPONSE_TIMEOUT)
+            index = await self._answer(service.create_index(self._config))
         except Exception as error:
             self._fail(f"could not start Pagefind ({error})")
         try:
