@@ -1,21 +1,17 @@
-"""Builds the site's search index with Pagefind while Pelican writes the pages.
+"""Builds the site's search index with Pagefind once Pelican has written every page.
 
-Each page Pelican writes that Pagefind should index (its <main> carries
-`data-pagefind-body`; base.html sets it on content pages) goes to a Pagefind process as
-soon as it is written, so indexing runs on the second core alongside rendering; once
-every page is written the index (/pagefind/) goes into the output. Only pages written
-in this build are indexed. It runs offline and the index is served from our own host:
-no cookies, nothing sent to anyone else.
+Pagefind reads the built HTML and writes /pagefind/ (the index and its JavaScript)
+into the output folder. It runs offline and the index is served from our own host:
+no cookies, nothing sent to anyone else. Only pages whose <main> carries
+`data-pagefind-body` are indexed (base.html sets it on content pages).
 """
 
 import logging
-import os
+import subprocess
 import sys
 import time
 
 from pelican import signals
-
-from .background_index import BackgroundIndex, SearchIndexError
 
 logger = logging.getLogger(__name__)
 
@@ -25,90 +21,43 @@ DEFAULTS = {
     # ("Press release, published 24 May 2017"): left out of excerpts and matching.
     "SEARCH_INDEX_EXCLUDE": [".pcc-article__meta", ".pcc-last-updated"],
 }
-BODY_MARKER = "data-pagefind-body"
-BUNDLE_FOLDER = "pagefind"
-
-
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def pagefind_command(output_path, exclude=()):
-    """The one-off command that indexes a finished `output_path` the same way.
-
-    Not used by the build: for indexing an output by hand, and for the tests, which
-    check that the index built page by page matches what this command builds.
-    """
+    """The command that indexes `output_path`; `python -m pagefind` finds the binary from `pagefind[bin]`."""
     command = [sys.executable, "-m", "pagefind", "--site", str(output_path), "--quiet"]
     if exclude:
         command += ["--exclude-selectors", ", ".join(exclude)]
     return command
 
 
-def page_url(path, output_path):
-    """The address Pagefind gives a written file: /news/x/index.html -> /news/x/."""
-    relative = os.path.relpath(path, output_path).replace(os.sep, "/")
-    if relative == "index.html" or relative.endswith("/index.html"):
-        relative = relative[: -len("index.html")]
-    return "/" + relative
-
-
-def wants_indexing(path, html):
-    """Only HTML pages marked for Pagefind; Pagefind itself still reads the marker."""
-    return path.endswith(".html") and BODY_MARKER in html
-
-
-class _Build:
-    """The index of the build under way; started by the first page to index."""
-
-    index = None
-    started = None
-
-
-def start_build(pelican):
-    _Build.index = None
-
-
-def index_page(path, context):
-    settings = context or {}
-    if not setting(settings, "SEARCH_INDEX") or not path.endswith(".html"):
-        return
-    with open(path, encoding="utf-8") as file:
-        html = file.read()
-    if not wants_indexing(path, html):
-        return
-    if _Build.index is None:
-        _Build.started = time.perf_counter()
-        _Build.index = BackgroundIndex(setting(settings, "SEARCH_INDEX_EXCLUDE"))
-    _Build.index.add(page_url(path, settings["OUTPUT_PATH"]), html)
-
-
-def write_index(pelican):
-    if not setting(pelican.settings, "SEARCH_INDEX"):
+def build_index(pelican):
+    if not pelican.settings.get("SEARCH_INDEX", DEFAULTS["SEARCH_INDEX"]):
         logger.info("search_index: SEARCH_INDEX is False, so the site has no search index")
         return
-    index, _Build.index = _Build.index, None
-    if index is None:
-        logger.info("search_index: no page is marked for the search index, so there is none")
-        return
-    waited = time.perf_counter()
+    started = time.perf_counter()
     try:
-        index.finish(os.path.join(pelican.output_path, BUNDLE_FOLDER))
-    except SearchIndexError as error:
-        logger.error("search_index: Pagefind failed, so search will not work: %s\nFix: if "
-                     "Pagefind is missing, install requirements.txt (pagefind[bin])", error)
+        completed = subprocess.run(
+            pagefind_command(pelican.output_path, pelican.settings.get(
+                "SEARCH_INDEX_EXCLUDE", DEFAULTS["SEARCH_INDEX_EXCLUDE"])),
+            capture_output=True, text=True,
+        )
+    except OSError as error:
+        logger.error("search_index: could not run Pagefind (%s). Fix: run `make html`, "
+                     "which installs requirements.txt (pagefind[bin])", error)
         return
-    logger.info("search_index: indexed %d pages; %.1f s after the first was written, "
-                "%.1f s after the last", index.pages_added,
-                time.perf_counter() - _Build.started, time.perf_counter() - waited)
+    if completed.returncode != 0:
+        logger.error(
+            "search_index: Pagefind failed, so search will not work:\n%s\nFix: if it says "
+            "the module is missing, install requirements.txt (pagefind[bin])",
+            (completed.stdout + completed.stderr).strip(),
+        )
+        return
+    logger.info("search_index: indexed %s in %.1f s", pelican.output_path,
+                time.perf_counter() - started)
 
 
 def register():
-    # initialized: forget a previous build's index (autoreload builds in one process).
-    signals.initialized.connect(start_build)
-    # content_written: each page goes to Pagefind as soon as it is written, so indexing
-    # overlaps rendering, and only pages of this build are indexed.
-    signals.content_written.connect(index_page)
-    # finalized: every page is written; wait for Pagefind and write the index. This
-    # plugin is last in PLUGINS so that its handler runs after the others'.
-    signals.finalized.connect(write_index)
+    # finalized: the index must be built from the finished HTML, after every generator
+    # and plugin has written its pages; this plugin is last in PLUGINS for that reason.
+    signals.finalized.connect(build_index)
