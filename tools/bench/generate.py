@@ -269,7 +269,9 @@ def write_archive(target, releases, seed=0, style="yaml", data_dir=None):
     target/data when it exists. Returns the items written."""
     target = Path(target)
     if data_dir and Path(data_dir).is_dir():
-        shutil.copytree(data_dir, target / "data", dirs_exist_ok=True)
+        # Not the real site's list of published URLs: the synthetic site has other URLs.
+        shutil.copytree(data_dir, target / "data", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("published-urls.txt"))
     items = build_items(releases, seed, load_contacts(data_dir))
     render = render_yaml if style == "yaml" else render_pelican
     for item in items:
