@@ -9,23 +9,19 @@ practices, SEO and performance for each, with the audits that lost points. A rep
 not a test: performance moves a little from run to run. Targets: 100, 100, 100, >= 95.
 """
 
-import functools
-import http.server
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from local_chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-# As TOOLING-NOTES: without the background-networking flags Chromium floods the closed network.
-CHROMIUM_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                  "--disable-background-networking --disable-component-update --disable-sync")
+CHROMIUM_FLAGS = " ".join(["--headless=new"] + CHROMIUM_ARGS)
 CATEGORIES = ["accessibility", "best-practices", "seo", "performance"]
 TARGETS = {"accessibility": 100, "best-practices": 100, "seo": 100, "performance": 95}
 PAGES = [("home", "/"), ("press release", r"/news/\d{4}/[^/]+/"),
@@ -44,23 +40,11 @@ def find_page(output, pattern):
     return next((p for p in paths if re.fullmatch(pattern, p)), None)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(output):
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def lighthouse(url):
     completed = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
          f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROMIUM_FLAGS}"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
     )
     if completed.returncode != 0:
         raise SystemExit(f"Lighthouse failed on {url}:\n{completed.stderr[-2000:]}")
@@ -83,23 +67,25 @@ def main(output=None):
             print(f"Building the site into {output} ...")
             build(output)
         output = Path(output)
-        server = serve(output)
-        base = f"http://127.0.0.1:{server.server_port}"
-        print(f"\nLighthouse (mobile preset) on {base}\n")
-        print(f"{'page':<52}" + "".join(f"{c:>16}" for c in CATEGORIES))
-        below = []
-        for label, pattern in PAGES:
-            path = find_page(output, pattern)
-            if path is None:
-                print(f"{label:<52}  not built: no page matches {pattern}")
-                continue
-            report = lighthouse(base + path)
-            scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
-            print(f"{label + ' ' + path:<52}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
-            below += [f"  {path} {c} {scores[c]} (target {TARGETS[c]}): "
-                      + "; ".join(lost_points(report, c))
-                      for c in CATEGORIES if scores[c] < TARGETS[c]]
-        server.shutdown()
+        with serve(output) as base:
+            report_scores(output, base)
+
+
+def report_scores(output, base):
+    print(f"\nLighthouse (mobile preset) on {base}\n")
+    print(f"{'page':<52}" + "".join(f"{c:>16}" for c in CATEGORIES))
+    below = []
+    for label, pattern in PAGES:
+        path = find_page(output, pattern)
+        if path is None:
+            print(f"{label:<52}  not built: no page matches {pattern}")
+            continue
+        report = lighthouse(base + path)
+        scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+        print(f"{label + ' ' + path:<52}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+        below += [f"  {path} {c} {scores[c]} (target {TARGETS[c]}): "
+                  + "; ".join(lost_points(report, c))
+                  for c in CATEGORIES if scores[c] < TARGETS[c]]
     print("\n" + ("Below target:\n" + "\n".join(below) if below else "Every score meets its target."))
 
 

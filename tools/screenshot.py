@@ -5,29 +5,19 @@
 Each path is shot at 320 px and 1280 px wide (full page) into SHOTS_DIR.
 """
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from local_chromium import CHROMIUM, CHROMIUM_ARGS, serve
+
 
 
 def main(site_dir, shots_dir, paths):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site_dir)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     Path(shots_dir).mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site_dir) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for width in (320, 1280):
             page = browser.new_page(viewport={"width": width, "height": 800})
             for path in paths:
@@ -38,7 +28,6 @@ def main(site_dir, shots_dir, paths):
                 print(target)
             page.close()
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -8,22 +8,14 @@ A missing tool is a failure that says how to install it, never a skip: a browser
 tier that quietly skips proves nothing.
 """
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
+from local_chromium import CHROMIUM, CHROMIUM_ARGS, serve
+
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-# As TOOLING-NOTES: root needs --no-sandbox; without the background-networking flags
-# Chromium keeps trying to reach Google's servers from a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "Run `make browser-deps` (tools/install-browser-deps.sh) to install it"
 
@@ -75,20 +67,11 @@ class ServedSite:
         return path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site(built_site):
     """The real built site, served over HTTP on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield ServedSite(built_site.output, f"http://127.0.0.1:{server.server_port}")
-    server.shutdown()
-    server.server_close()
+    with serve(built_site.output) as base_url:
+        yield ServedSite(built_site.output, base_url)
 
 
 @pytest.fixture(scope="session")
