@@ -32,22 +32,28 @@ def headers_file_text(csp, referrer_policy):
     )
 
 
-def set_defaults(pelican):
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def give_templates_the_policy(generator):
+    # The context is shared by every generator; the settings themselves stay as written.
+    for name in ("CONTENT_SECURITY_POLICY", "REFERRER_POLICY"):
+        generator.context.setdefault(name, setting(generator.settings, name))
 
 
 def write_headers_file(pelican):
     settings = pelican.settings
-    name = settings["SECURITY_HEADERS_FILE"]
+    name = setting(settings, "SECURITY_HEADERS_FILE")
     if not name:
         return
-    text = headers_file_text(settings["CONTENT_SECURITY_POLICY"], settings["REFERRER_POLICY"])
+    text = headers_file_text(setting(settings, "CONTENT_SECURITY_POLICY"),
+                             setting(settings, "REFERRER_POLICY"))
     (Path(pelican.output_path) / name).write_text(text, encoding="utf-8")
 
 
 def register():
-    # initialized: defaults go in before templates read the settings.
-    signals.initialized.connect(set_defaults)
+    # generator_init: the policy reaches the templates' context before any page is rendered.
+    signals.generator_init.connect(give_templates_the_policy)
     # finalized: the output folder exists and holds the site.
     signals.finalized.connect(write_headers_file)

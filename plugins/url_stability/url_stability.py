@@ -55,8 +55,7 @@ class RedirectGenerator(Generator):
         template = self.get_template("redirect")
         for old_url, content in self.redirects:
             writer.write_file(
-                save_as_for(old_url), template, self.context,
-                redirect_target=content, output_file=save_as_for(old_url),
+                save_as_for(old_url), template, self.context, redirect_target=content,
             )
 
 
