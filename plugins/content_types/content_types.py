@@ -16,29 +16,25 @@ CONTENT_TYPES_BY_FOLDER = {
 }
 
 
+def _kind_and_template(relative_path):
+    folder = relative_path.replace("\\", "/").split("/", 1)[0]
+    return CONTENT_TYPES_BY_FOLDER.get(folder, (None, None))
+
+
 def content_type_for(relative_path):
     """The kind of content at `relative_path` (relative to content/), or None."""
-    folder = relative_path.replace("\\", "/").split("/", 1)[0]
-    entry = CONTENT_TYPES_BY_FOLDER.get(folder)
-    return entry[0] if entry else None
-
-
-def template_for(relative_path):
-    folder = relative_path.replace("\\", "/").split("/", 1)[0]
-    entry = CONTENT_TYPES_BY_FOLDER.get(folder)
-    return entry[1] if entry else None
+    return _kind_and_template(relative_path)[0]
 
 
 def label_content_type(content):
     if not isinstance(content, (Article, Page)):
         return
-    relative_path = content.get_relative_source_path()
-    kind = content_type_for(relative_path)
+    kind, template = _kind_and_template(content.get_relative_source_path())
     if kind is None:
         return
     content.content_type = kind
     if "template" not in content.metadata:
-        content.template = template_for(relative_path)
+        content.template = template
     if kind == "faq":
         content.override_url = f"faq/{content.slug}/"
         content.override_save_as = f"faq/{content.slug}/index.html"
