@@ -30,7 +30,7 @@ help:
 	@echo "make clean      remove $(OUTPUT)/ and caches"
 	@echo "make bench      time our build against plain Pelican (SIZES=\"1000 5000\"; SIZES=200 for a quick run)"
 
-$(BUILD_DEPS): requirements.txt
+$(BUILD_DEPS): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt

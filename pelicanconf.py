@@ -28,7 +28,7 @@ DEFAULT_DATE = None  # a missing date is an error, never "now"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "content_messages",  # first: it starts each build with an empty report
+    "site_core",  # the report of every problem, printed at the end of the build
     "pelican.plugins.yaml_metadata",
     "fast_markdown",  # after yaml_metadata: its reader, faster (same output)
     "frozen_urls",  # each URL worked out once, before writing (same output)

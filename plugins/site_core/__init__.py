@@ -1,0 +1,10 @@
+"""The core every plugin of this site builds on: problems and the report, per-build
+state, the content-type table, and the small text helpers. Import it by name
+(`from site_core import Problem`); it is installed with the project (pyproject.toml)."""
+
+from .build_state import BuildState  # noqa: F401
+from .content_types import BY_KIND, CONTENT_TYPES, ContentType, content_type_of  # noqa: F401
+from .messages import Message, Report, shown_path  # noqa: F401
+from .plugin import register, report  # noqa: F401
+from .problems import ERROR, WARNING, Problem, find_line, front_matter_span  # noqa: F401
+from .text import absolute_url, close_matches, did_you_mean, script_json, slugify  # noqa: F401

@@ -1,0 +1,142 @@
+"""Every plugin's problems, collected during a build and printed once at its end.
+
+Each problem is one plain line, never wrapped, for the person who made it:
+
+    content/district-days/2017-05-12-dacorum.md:4: error: district "Dacorm" is not one of the ten districts. Fix: use one of ... (did you mean "Dacorum"?)
+
+then one summary line ("3 errors, 2 warnings in 2 files"). Under GitHub Actions each is
+printed a second time as a workflow command, so the pull request shows it on its line.
+"""
+
+import os
+from dataclasses import dataclass
+
+from .problems import ERROR, WARNING, find_line
+
+
+@dataclass(frozen=True)
+class Message:
+    """A problem with its file and line worked out: what is printed."""
+    path: str  # as shown: relative to the working folder when inside it
+    line: int | None
+    level: str
+    what: str
+    fix: str
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.level}: {self.what}. Fix: {self.fix}"
+
+    def github_command(self):
+        """The line that makes GitHub Actions show this message on the pull request."""
+        properties = []
+        if self.path:
+            properties.append(f"file={_escape_property(self.path)}")
+        if self.line:
+            properties.append(f"line={self.line}")
+        title = "Content error" if self.level == ERROR else "Content warning"
+        properties.append(f"title={_escape_property(title)}")
+        return f"::{self.level} {','.join(properties)}::{_escape_data(f'{self.what}. Fix: {self.fix}')}"
+
+
+def shown_path(path):
+    """`path` as messages show it: relative to the working folder when inside it."""
+    if not path:
+        return ""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+class Report:
+    """The problems of one build, in the order found, each once."""
+
+    def __init__(self):
+        self._problems = {}  # Problem -> None: ordered and without repeats
+        self.other_errors = 0  # errors logged by Pelican or a library, printed by them
+
+    def add(self, problem):
+        if problem.path is None:
+            raise ValueError(f"a problem must name its file before it is reported: {problem}")
+        self._problems.setdefault(problem, None)
+        return problem
+
+    def extend(self, problems):
+        for problem in problems:
+            self.add(problem)
+
+    @property
+    def problems(self):
+        return list(self._problems)
+
+    def messages(self):
+        """[Message], by file and line; each file is read once to find the lines."""
+        lines_of = {}
+        found = []
+        for problem in self._problems:
+            if problem.path not in lines_of:
+                lines_of[problem.path] = _read_lines(problem.path)
+            line = find_line(lines_of[problem.path], line=problem.line, key=problem.key,
+                             text=problem.text, in_body=problem.in_body)
+            found.append(Message(shown_path(problem.path), line, problem.level,
+                                 problem.what.rstrip("."), problem.fix.rstrip(".")))
+        unique = list(dict.fromkeys(found))
+        return sorted(unique, key=lambda m: (m.path, m.line or 0, m.level != ERROR))
+
+    def counts(self):
+        messages = self.messages()
+        errors = sum(1 for m in messages if m.level == ERROR) + self.other_errors
+        warnings = sum(1 for m in messages if m.level == WARNING)
+        return errors, warnings, len({m.path for m in messages})
+
+    def fails(self, fail_on):
+        """Whether the build must fail: `fail_on` is None, "errors" or "warnings"."""
+        errors, warnings, _ = self.counts()
+        return (fail_on in ("errors", "warnings") and errors > 0) or (
+            fail_on == "warnings" and warnings > 0)
+
+
+def summary_line(errors, warnings, files):
+    if not errors and not warnings:
+        return "No content problems found."
+    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
+    line = ", ".join(parts)
+    return f"{line} in {_plural(files, 'file')}" if files else line
+
+
+def report_lines(report, github=False):
+    """The lines to print for `report`: one per problem, the summary, and under
+    GitHub Actions (`github`) a workflow command per problem."""
+    messages = report.messages()
+    lines = [str(message) for message in messages]
+    errors, warnings, files = report.counts()
+    if report.other_errors:
+        lines.append(f"error: {_plural(report.other_errors, 'error')} logged above by Pelican. "
+                     "Fix: read the lines above that start with ERROR")
+    lines.append(summary_line(errors, warnings, files))
+    if github:
+        lines += [message.github_command() for message in messages]
+    return lines
+
+
+def _plural(count, word):
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _read_lines(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        return []
+
+
+def _escape_data(text):
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text):
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,84 @@
+"""The core as a Pelican plugin: one report of every problem at the end of each build.
+
+Plugins call `report(problem)` as they find problems. After the last `finalized`
+handler the report is printed (messages.py) and, when SITE_CORE_FAIL_ON says so, the
+build exits with status 1: no traceback, every problem listed first.
+"""
+
+import logging
+import os
+import sys
+
+from pelican import signals
+
+from . import pelican_compat
+from .build_state import BuildState
+from .messages import Report, report_lines
+
+DEFAULTS = {
+    # None: report, never fail (make html, make devserver); "errors": fail on any error
+    # (make publish, make check, CI); "warnings": fail on any problem at all.
+    "SITE_CORE_FAIL_ON": None,
+}
+
+_report = BuildState(lambda settings: Report())
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def report(*problems):
+    """Report problems found in this build; each must name its file (`Problem.at(path)`)."""
+    current = _report.current
+    if current is None:  # outside a build (a unit test calling an adapter): start one
+        current = _report.start({})
+    for problem in problems:
+        current.add(problem)
+
+
+def current_report():
+    return _report.current
+
+
+class _CountErrors(logging.Handler):
+    """Counts the errors other code logs (Pelican, a template), so they fail the build too."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+
+    def emit(self, record):
+        if _report.current is not None and record.levelno < logging.CRITICAL:
+            _report.current.other_errors += 1
+
+
+def print_report(pelican):
+    current = _report.current or Report()
+    for line in report_lines(current, github=os.environ.get("GITHUB_ACTIONS") == "true"):
+        stream = sys.stdout if line.startswith("::") else sys.stderr
+        print(line, file=stream, flush=True)
+    _report.start(pelican.settings)  # forget the printed problems
+    if current.fails(setting(pelican.settings, "SITE_CORE_FAIL_ON")):
+        raise SystemExit(1)
+
+
+def connect_report_last(pelican):
+    # Connected only now, after every plugin's register(), so that the report is printed
+    # after every other finalized handler, which may still report problems.
+    signals.finalized.connect(print_report)
+
+
+def check_upstream_versions():
+    mismatches = pelican_compat.version_mismatches()
+    if mismatches:
+        print(pelican_compat.mismatch_message(mismatches), file=sys.stderr, flush=True)
+        raise SystemExit(1)
+
+
+def register():
+    check_upstream_versions()
+    # initialized: every plugin is registered; see connect_report_last.
+    signals.initialized.connect(connect_report_last)
+    pelican_compat.silence_covered_pelican_warnings()
+    if not any(isinstance(handler, _CountErrors) for handler in logging.getLogger().handlers):
+        logging.getLogger().addHandler(_CountErrors())

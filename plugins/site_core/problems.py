@@ -1,0 +1,87 @@
+"""A content problem, and the one way to find the line it is on.
+
+A check that knows the line says so (`line=12`). One that does not names what to look
+for: the front-matter `key` it is about, the `text` it is about, or both (the text at or
+below that key, e.g. a misspelt name in a list). `find_line` turns that into a line of
+the source file when the report is printed, so pure checks never read files.
+"""
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+LEVELS = (ERROR, WARNING)
+
+
+@dataclass(frozen=True)
+class Problem:
+    what: str  # what is wrong, with the value: 'district "Dacorm" is not one of the ten districts'
+    fix: str  # what to do: 'use one of ... (did you mean "Dacorum"?)'
+    level: str = ERROR
+    path: str | None = None  # the file at fault; None while a pure check does not know it
+    line: int | None = None  # where it is, when the check knows
+    key: str | None = None  # or: the front-matter key it is about
+    text: str | None = None  # or: text to look for (at or below `key`, if given)
+    in_body: bool = False  # look for `text` only below the front matter
+
+    def __post_init__(self):
+        if self.level not in LEVELS:
+            raise ValueError(f"level must be {ERROR!r} or {WARNING!r}, not {self.level!r}")
+
+    def at(self, path):
+        """The same problem, in the file at `path`."""
+        return dataclasses.replace(self, path=str(path))
+
+
+def front_matter_span(lines):
+    """(index of the opening "---", index of the closing "---" or "..."), or None.
+
+    `lines` are the file's lines without line ends. Blank lines may come first.
+    """
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].strip().lstrip("\ufeff") != "---":
+        return None
+    for index in range(start + 1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return start, index
+    return None
+
+
+def find_line(lines, *, line=None, key=None, text=None, in_body=False):
+    """The line number (from 1) a problem is on, in a file whose lines are `lines`.
+
+    - `line`: known already.
+    - `text`: the first line holding it, at or below the `key:` line if `key` is given,
+      below the front matter if `in_body`.
+    - `key`: its `key:` line in the front matter; a key that is missing points at the
+      closing "---", where it would go.
+    None when nothing matches.
+    """
+    if line:
+        return line
+    key_line = _key_line(lines, key) if key else None
+    if text:
+        span = front_matter_span(lines) if in_body else None
+        start = span[1] + 2 if span else (key_line or 1)
+        for number in range(start, len(lines) + 1):
+            if text in lines[number - 1]:
+                return number
+    if key:
+        if key_line:
+            return key_line
+        span = front_matter_span(lines)
+        return span[1] + 1 if span else 1
+    return None
+
+
+def _key_line(lines, key):
+    span = front_matter_span(lines)
+    if not span:
+        return None
+    pattern = re.compile(rf"{re.escape(key)}\s*:", re.IGNORECASE)
+    for index in range(span[0] + 1, span[1]):
+        if pattern.match(lines[index]):
+            return index + 1
+    return None

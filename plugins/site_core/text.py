@@ -1,0 +1,86 @@
+"""Small text helpers every plugin shares: slugs, "did you mean", absolute URLs, JSON
+inside <script>. One copy of each, so that two parts of the site never disagree."""
+
+import difflib
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from unidecode import unidecode
+
+APOSTROPHES = "'\u2019\u02bc"  # "What's" and "What’s" both give "whats", not "what-s"
+_WITHOUT_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
+_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _fold_character(character):
+    if character.isascii():
+        return character
+    if unicodedata.category(character)[0] in "LN":
+        return unidecode(character)  # ø -> o, ß -> ss, Ł -> L, 東 -> Dong
+    return " "  # symbols and punctuation (£, –, “) only separate words
+
+
+def slugify(text):
+    """The one way the site turns words into part of an address (a file name, an id).
+
+    "Commissioner's plan for the Café" -> "commissioners-plan-for-the-cafe": accents
+    folded, apostrophes dropped, every other run of non-letters a hyphen. "" when the
+    text has no letter or digit at all. Addresses are permanent: never change this.
+    """
+    text = str(text).translate(_WITHOUT_APOSTROPHES)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(_fold_character(c) for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def close_matches(word, choices, *, cutoff=0.75, n=1):
+    """The `choices` (as written) closest to `word`, ignoring case; best first."""
+    by_folded = {}
+    for choice in choices:
+        by_folded.setdefault(str(choice).casefold(), choice)
+    found = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=n, cutoff=cutoff)
+    return [by_folded[folded] for folded in found]
+
+
+def did_you_mean(suggestions):
+    """' (did you mean "Dacorum"?)' for the suggestions, or "" when there are none."""
+    if not suggestions:
+        return ""
+    quoted = " or ".join(f'"{suggestion}"' for suggestion in suggestions)
+    return f" (did you mean {quoted}?)"
+
+
+def absolute_url(url, base):
+    """`url` resolved against the absolute `base`, as a browser showing `base` would.
+
+    A URL with a scheme (https:, mailto:, tel:) is returned unchanged. For a path
+    relative to the site's root folder, pass the site's address with a final "/".
+    """
+    url = url.strip()
+    if _HAS_SCHEME.match(url):
+        return url
+    if url.startswith("/") and not url.startswith("//"):
+        return _origin(base) + url  # root-relative, the usual case: no full join
+    return urljoin(base, url)
+
+
+@lru_cache(maxsize=64)
+def _origin(base):
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def script_json(data, indent=None):
+    """`data` as JSON that is safe inside <script>: no "</script>" or "<!--" can end it.
+
+    \\u003c is the same character to a JSON parser. Compact unless `indent` is given.
+    """
+    if indent is None:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
