@@ -4,6 +4,7 @@ Pelican's signals are global to a process, so every build runs in a subprocess:
 a plugin connected in one build can never leak into the next.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -38,19 +39,20 @@ def build_site(content_dir, output_dir, settings="pelicanconf.py", extra_setting
     """Build `content_dir` into `output_dir` with the project's settings and theme.
 
     `extra_settings` (a dict) is passed as Pelican `-e` overrides (JSON values).
-    `fatal` is None, "warnings" or "errors". Returns a BuildResult with the log.
+    `fatal` is None, "warnings" or "errors": the build then exits with status 1 after
+    reporting every problem, as `make publish` does (site_core's SITE_CORE_FAIL_ON).
+    Returns a BuildResult with the log.
     """
-    import json
-
     command = [
         sys.executable, "-m", "pelican", str(content_dir),
         "-o", str(output_dir), "-s", str(REPO / settings),
         "--ignore-cache",
     ]
+    extra_settings = dict(extra_settings or {})
+    if fatal:
+        extra_settings["SITE_CORE_FAIL_ON"] = fatal
     if extra_settings:
         command += ["-e"] + [f"{key}={json.dumps(value)}" for key, value in extra_settings.items()]
-    if fatal:
-        command += ["--fatal", fatal]
     completed = subprocess.run(
         command, cwd=REPO, capture_output=True, text=True,
         env={**os.environ, "COLUMNS": "1000", **(env or {})},

@@ -11,26 +11,19 @@ write (`make check` reminds you until you do). An existing file is never replace
 
 import argparse
 import datetime
-import difflib
-import re
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
+from district_days.districts import match_district, normalise, parse_districts
+from site_core import did_you_mean, slugify
 
-DEFAULT_DISTRICTS = [
-    "Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire",
-    "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield",
-]
+DISTRICTS_FILE = Path("data") / "districts.yml"
 
 
 class UsageError(Exception):
     pass
-
-
-def slugify(text):
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
 
 
 def quoted(text):
@@ -38,10 +31,16 @@ def quoted(text):
 
 
 def districts_in(content):
-    path = Path(content) / "data" / "districts.yml"
-    if not path.exists():
-        return DEFAULT_DISTRICTS
-    return [entry["name"] for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    """The districts listed in content/data/districts.yml (the one list of them)."""
+    path = Path(content) / DISTRICTS_FILE
+    try:
+        districts, _ = parse_districts(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise UsageError(f"{path} is missing: it lists the districts. Restore it "
+                         "(git checkout -- content/data/districts.yml)") from None
+    if not districts:
+        raise UsageError(f"{path} lists no district that can be used: run make check")
+    return districts
 
 
 def release(title, today):
@@ -51,18 +50,20 @@ def release(title, today):
             "two sentences.\n")
 
 
-def district_day(district, today, districts):
-    names = {name.lower(): name for name in districts}
-    if district.lower() not in names:
-        close = difflib.get_close_matches(district.lower(), list(names), n=1, cutoff=0.6)
-        hint = f' (did you mean "{names[close[0]]}"?)' if close else ""
-        raise UsageError(f'"{district}" is not one of the districts{hint}. '
-                         f"Use one of: {', '.join(districts)}")
-    district = names[district.lower()]
-    return (f"district-days/{today:%Y-%m-%d}-{slugify(district)}.md",
-            f"---\ntitle: {quoted(f'District Day in {district}')}\n"
+def district_day(written, today, districts):
+    match = match_district(written, districts)
+    district = match.district
+    if district is None and len(match.suggestions) == 1 and \
+            normalise(written) == normalise(match.suggestions[0].name):
+        district = match.suggestions[0]  # "st albans" for "St Albans": clearly meant
+    if district is None:
+        raise UsageError(f'"{written}" is not one of the districts'
+                         f"{did_you_mean([d.name for d in match.suggestions])}. "
+                         f"Use one of: {', '.join(d.name for d in districts)}")
+    return (f"district-days/{today:%Y-%m-%d}-{district.slug}.md",
+            f"---\ntitle: {quoted(f'District Day in {district.name}')}\n"
             f"date: {today:%Y-%m-%d}\nsummary: \"\"\ntags: []\n"
-            f"district: {district}\nvisits:\n  - Write each place or group visited on a "
+            f"district: {district.name}\nvisits:\n  - Write each place or group visited on a "
             "line of its own\n---\nWrite the report here: one section (## Place) per "
             "visit.\n")
 

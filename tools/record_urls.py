@@ -10,9 +10,7 @@ committed together with it. From then on, a build that no longer makes that URL 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from url_stability.manifest import merged, parse_manifest  # noqa: E402
+from url_stability.manifest import merged, parse_manifest
 
 
 def record(output_dir, manifest_path):

@@ -11,12 +11,15 @@ Pelican lets an item with `override_save_as` overwrite another page without a wo
 
 from pelican import signals
 
+from site_core import BuildState
+
 # Where Pelican's article and page generators keep their content, of every status.
 CONTENT_LISTS = ["articles", "translations", "hidden_articles", "hidden_translations",
                  "drafts", "drafts_translations", "pages", "hidden_pages", "draft_pages",
                  "draft_translations"]
 
-_generators = []
+# The generators of the build under way, kept from all_generators_finalized to get_writer.
+_generators = BuildState(lambda settings: [])
 
 
 def items_of(generators):
@@ -37,12 +40,11 @@ def freeze_urls(generators):
 
 
 def remember_generators(generators):
-    _generators[:] = generators
+    _generators.current[:] = generators
 
 
 def freeze_before_writing(_pelican):
-    freeze_urls(_generators)
-    _generators.clear()
+    freeze_urls(_generators.current)
 
 
 def register():

@@ -23,6 +23,11 @@ class ContentType:
     dated: bool  # a Pelican article: listed by date, needs a date
     url: str | None = None  # where items go, when not where Pelican would put them
 
+    @property
+    def search_option(self):
+        """[value, label] of this kind in the search page's type filter."""
+        return [self.label, self.filter_label]
+
 
 CONTENT_TYPES = (
     ContentType("news", "news", "article", "News", "News", "press releases",

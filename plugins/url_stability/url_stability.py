@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
-from content_messages import report
+from site_core import BuildState, Problem, report
 
 from .manifest import format_manifest, missing_urls, url_for_output_file
 
@@ -23,7 +23,8 @@ DEFAULTS = {
     "URL_STABILITY_OUTPUT_LIST": "urls.txt",
 }
 
-_built = {}  # url -> source, for the build under way
+# url -> source of every file the build under way has written.
+_built = BuildState(lambda settings: {})
 
 
 def setting(settings, name):
@@ -72,40 +73,37 @@ def source_of(context):
     return "generated: a page of the site itself"
 
 
-def start(pelican):
-    _built.clear()
-
-
 def record_page(path, context):
     output = context.get("OUTPUT_PATH") or ""
     relative = os.path.relpath(path, output).replace(os.sep, "/")
     if relative == "404.html" or relative.startswith(".."):
         return
-    _built[url_for_output_file(relative)] = source_of(context)
+    _built.current[url_for_output_file(relative)] = source_of(context)
 
 
 def record_feed(path, context, feed):
     output = context.get("OUTPUT_PATH") or ""
     relative = os.path.relpath(path, output).replace(os.sep, "/")
-    _built[url_for_output_file(relative)] = "generated: feed"
+    _built.current[url_for_output_file(relative)] = "generated: feed"
 
 
 def check_and_list(pelican):
     settings = pelican.settings
+    built = _built.current
     output = Path(pelican.output_path)
     (output / setting(settings, "URL_STABILITY_OUTPUT_LIST")).write_text(
-        format_manifest(_built), encoding="utf-8")
+        format_manifest(built), encoding="utf-8")
     manifest = Path(settings["PATH"]) / setting(settings, "URL_STABILITY_MANIFEST")
     if not manifest.is_file():
         return
-    for line, url, source in missing_urls(manifest.read_text(encoding="utf-8"), _built):
-        report(
-            manifest, line,
+    for line, url, source in missing_urls(manifest.read_text(encoding="utf-8"), built):
+        report(Problem(
             f'the published address {url} (from {source or "an unknown file"}) is no longer built, '
             "so bookmarks and shared links to it would break",
             f"keep the old file name, or add `redirect_from: {url}` to the front matter of the "
             "file that replaces it. Only if the page must go for good, delete this line",
-        )
+            path=str(manifest), line=line,
+        ))
 
 
 def get_generators(pelican):
@@ -113,8 +111,6 @@ def get_generators(pelican):
 
 
 def register():
-    # initialized: forget the URLs of a previous build (autoreload builds in one process).
-    signals.initialized.connect(start)
     # get_generators: redirect pages are written like any other page, with the theme.
     signals.get_generators.connect(get_generators)
     # content_written / feed_written: every file Pelican writes passes here with its context.

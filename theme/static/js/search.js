@@ -64,17 +64,21 @@ async function start() {
 
 async function fillFilterOptions() {
   const filters = await pagefind.filters();
-  addOptions(typeSelect, filters.type || {}, ["News", "District Day", "FAQ", "Page"]);
+  // [value, label] of each content type, in the site's order (site_core's content-type table).
+  const types = JSON.parse(form.dataset.types || "[]");
+  addOptions(typeSelect, filters.type || {}, types);
   addOptions(districtSelect, filters.district || {}, []);
 }
 
-function addOptions(select, counts, preferredOrder) {
+function addOptions(select, counts, knownOptions) {
+  const order = knownOptions.map(([value]) => value);
+  const labels = new Map(knownOptions);
   const names = Object.keys(counts).sort((a, b) => {
-    const rank = (name) => { const i = preferredOrder.indexOf(name); return i === -1 ? preferredOrder.length : i; };
+    const rank = (name) => { const i = order.indexOf(name); return i === -1 ? order.length : i; };
     return rank(a) - rank(b) || a.localeCompare(b, "en-GB");
   });
   for (const name of names) {
-    select.append(new Option(name === "Page" ? "Other pages" : name, name));
+    select.append(new Option(labels.get(name) || name, name));
   }
 }
 
