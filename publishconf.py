@@ -19,3 +19,6 @@ PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
 PRECOMPRESS_OVERWRITE = True
+
+# Stop on any content error, after listing every problem (plugins/site_core).
+SITE_CORE_FAIL_ON = "errors"
