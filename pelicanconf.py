@@ -84,9 +84,9 @@ TYPOGRIFY = False  # it wraps capitals in spans and adds about 55% to build time
 # Templates do not change during a build: without this Jinja2 checks every template
 # file again each time a page includes or imports it (about 4% of a build).
 # Pelican makes a new environment for every build, so `make devserver` still sees edits.
-JINJA_ENVIRONMENT = {"auto_reload": False}
+JINJA_ENVIRONMENT = {"auto_reload": False, "autoescape": True}
 
-# --- URLs (see DESIGN.md; never change a published one) --------------------------
+# --- URLs (docs/ARCHITECTURE.md; never change a published one) ------------------
 ARTICLE_URL = "{category}/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "{category}/{date:%Y}/{slug}/index.html"
 PAGE_URL = "{slug}/"

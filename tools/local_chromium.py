@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-# As TOOLING-NOTES: root needs --no-sandbox; without the background-networking flags
+# As root, Chromium needs --no-sandbox; without the background-networking flags
 # Chromium keeps trying to reach Google's servers from a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

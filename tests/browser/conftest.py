@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "Run `make browser-deps` (tools/install-browser-deps.sh) to install it"
 
-# One page of each type in DESIGN.md's URL table, for the checks too slow for every page.
+# One page of each type in the URL table of docs/ARCHITECTURE.md, for the checks too slow for every page.
 PAGE_TYPES = {
     "home": "/", "news list": "/news/", "press release": r"/news/\d{4}/[^/]+/",
     "District Day": r"/district-days/\d{4}/[^/]+/", "districts": "/districts/",

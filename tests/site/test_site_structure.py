@@ -18,7 +18,7 @@ DATED_FILE = re.compile(r"(?P<year>\d{4})-\d{2}-\d{2}-(?P<slug>.+)\.md$")
 
 
 def expected_urls():
-    """The URL of every content file, by the scheme in DESIGN.md."""
+    """The URL of every content file, by the scheme in docs/ARCHITECTURE.md."""
     urls = {}
     for section in ("news", "district-days"):
         for path in sorted((CONTENT / section).glob("*.md")):
