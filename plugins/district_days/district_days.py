@@ -3,12 +3,13 @@
 Thin adapters between Pelican and the pure functions in districts.py and reports.py.
 """
 
+import dataclasses
 import os
 from collections import defaultdict
 
-from content_messages import ERROR, WARNING, line_of_key, report, report_problems, shown_path
 from pelican import signals
 from pelican.generators import Generator
+from site_core import BY_KIND, ERROR, WARNING, Problem, report, shown_path
 
 from .districts import parse_districts
 from .reports import (
@@ -16,13 +17,17 @@ from .reports import (
     visits_as_text,
 )
 
+# Where the pages go. Fixed, not settings: the header, the footer, the home page and the
+# search page link to /districts/ as written, and published addresses never move.
+INDEX_URL = "districts/"
+INDEX_SAVE_AS = "districts/index.html"
+DISTRICT_URL = "districts/{slug}/"
+DISTRICT_SAVE_AS = "districts/{slug}/index.html"
+# What the content_types plugin calls a District Day report (content/district-days/).
+REPORT_KIND = BY_KIND["district-day"].kind
+
 DEFAULTS = {
     "DISTRICT_DAYS_DATA": "data/districts.yml",  # relative to PATH (content/)
-    "DISTRICT_DAYS_CONTENT_TYPE": "district-day",  # as set by the content_types plugin
-    "DISTRICT_DAYS_URL": "districts/{slug}/",
-    "DISTRICT_DAYS_SAVE_AS": "districts/{slug}/index.html",
-    "DISTRICT_DAYS_INDEX_URL": "districts/",
-    "DISTRICT_DAYS_INDEX_SAVE_AS": "districts/index.html",
     "DISTRICT_DAYS_FEED_ATOM": "feeds/districts/{slug}.atom.xml",  # None: no feeds
     "DISTRICT_DAYS_RECENT_MONTHS": 12,
     # Press releases listed on a district page, newest first: keeps the page within
@@ -30,42 +35,14 @@ DEFAULTS = {
     "DISTRICT_DAYS_NEWS_LIMIT": 20,
 }
 
+
 def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
 
 
-def front_matter_end(path):
-    """The line of the `---` that closes the front matter (where a missing key goes)."""
-    dashes = 0
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip() == "---":
-                    dashes += 1
-                    if dashes == 2:
-                        return number
-    except OSError:
-        return None
-    return 1
-
-
-def line_under_key(path, key, text):
-    """The first line at or after `key:` that holds `text` (an item of a YAML list)."""
-    start = line_of_key(path, key) or 1
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if number >= start and text in line:
-                    return number
-    except OSError:
-        return None
-    return None
-
-
-def report_problem(path, problem, level=ERROR):
-    line = (line_under_key(path, problem.key, problem.text) if problem.text else None) \
-        or line_of_key(path, problem.key) or front_matter_end(path)
-    report(path, line, problem.what, problem.fix, level=level)
+def report_in(path, problems, level=ERROR):
+    """Report the problems of the file at `path`; `level` WARNING for a draft's."""
+    report(*(dataclasses.replace(problem, level=level).at(path) for problem in problems))
 
 
 class DistrictDaysGenerator(Generator):
@@ -82,22 +59,21 @@ class DistrictDaysGenerator(Generator):
         everything = listed + hidden + drafts
         listed_ids = {id(article) for article in listed}
         draft_ids = {id(article) for article in drafts}
-        kind = setting_of("DISTRICT_DAYS_CONTENT_TYPE")
 
         def is_report(article):
-            return getattr(article, "content_type", None) == kind
+            return getattr(article, "content_type", None) == REPORT_KIND
 
         if not os.path.exists(data_path):
             naming = sum(1 for a in everything
                          if is_report(a) or a.metadata.get("districts") is not None)
             if naming:  # without content that names a district, stay quiet
-                report(data_path, None,
-                       f"the list of districts is missing, but {naming} "
-                       "files name a district", "restore the file (see docs/CONTENT_GUIDE.md)")
+                report(Problem(f"the list of districts is missing, but {naming} files name a "
+                               "district", "restore the file (see docs/CONTENT_GUIDE.md)")
+                       .at(data_path))
             return
         with open(data_path, encoding="utf-8") as handle:
             districts, data_problems = parse_districts(handle.read())
-        report_problems(data_path, data_problems)
+        report_in(data_path, data_problems)
         if not districts:
             return
 
@@ -115,15 +91,14 @@ class DistrictDaysGenerator(Generator):
                         reports_by_slug[district.slug].append(article)
             elif article.metadata.get("districts") is not None:
                 found, problems = check_named_districts(article.metadata["districts"], districts)
-                for problem in problems:
-                    report_problem(article.source_path, problem, level)
+                report_in(article.source_path, problems, level)
                 named.append((article, found))
                 if on_lists:
                     for district in found:
                         news_by_slug[district.slug].append(article)
         self._check_same_day([(a, d) for a, d in checked if id(a) not in draft_ids])
 
-        urls = {d.slug: setting_of("DISTRICT_DAYS_URL").format(slug=d.slug) for d in districts}
+        urls = {d.slug: DISTRICT_URL.format(slug=d.slug) for d in districts}
         feed = setting_of("DISTRICT_DAYS_FEED_ATOM")
         feed_urls = {d.slug: feed.format(slug=d.slug) for d in districts} if feed else {}
         self.summaries, self.newest_report_date = summarise(
@@ -138,11 +113,9 @@ class DistrictDaysGenerator(Generator):
         self.context["districts"] = self.summaries
 
     def _check_report(self, article, districts, level):
-        path = article.source_path
         district, problems = check_report_district(article.metadata.get("district"), districts)
         problems += check_visits(article.metadata.get("visits"))
-        for problem in problems:
-            report_problem(path, problem, level)
+        report_in(article.source_path, problems, level)
         article.visits = visits_as_text(article.metadata.get("visits"))
         if district:
             article.district = district.name
@@ -153,12 +126,12 @@ class DistrictDaysGenerator(Generator):
         by_article = {article: (district, day) for article, district, day in keyed}
         for article, others in same_day_reports(keyed):
             district, day = by_article[article]
-            path = article.source_path
             names = ", ".join(shown_path(other.source_path) for other in others)
-            report(path, line_of_key(path, "date") or line_of_key(path, "district"),
-                   f"another District Day report is for {district.name} on {day:%-d %B %Y} "
-                   f"too: {names}",
-                   "correct the date or the district of one of them, or merge them into one report")
+            report(Problem(
+                f"another District Day report is for {district.name} on {day:%-d %B %Y} "
+                f"too: {names}",
+                "correct the date or the district of one of them, or merge them into one report",
+                key="date").at(article.source_path))
 
     def generate_output(self, writer):
         if not self.summaries:
@@ -168,16 +141,15 @@ class DistrictDaysGenerator(Generator):
             "districts": self.summaries,
             "newest_report_date": self.newest_report_date,
             "recent_months": setting_of("DISTRICT_DAYS_RECENT_MONTHS"),
-            "districts_url": setting_of("DISTRICT_DAYS_INDEX_URL"),
+            "districts_url": INDEX_URL,
             "news_limit": setting_of("DISTRICT_DAYS_NEWS_LIMIT"),
         }
         writer.write_file(
-            setting_of("DISTRICT_DAYS_INDEX_SAVE_AS"), self.get_template("districts"),
-            self.context, relative_urls=self.settings["RELATIVE_URLS"],
-            url=setting_of("DISTRICT_DAYS_INDEX_URL"), **common)
+            INDEX_SAVE_AS, self.get_template("districts"),
+            self.context, relative_urls=self.settings["RELATIVE_URLS"], url=INDEX_URL, **common)
         for summary in self.summaries:
             writer.write_file(
-                setting_of("DISTRICT_DAYS_SAVE_AS").format(slug=summary.slug),
+                DISTRICT_SAVE_AS.format(slug=summary.slug),
                 self.get_template("district"), self.context,
                 relative_urls=self.settings["RELATIVE_URLS"], url=summary.url,
                 district=summary, **common)

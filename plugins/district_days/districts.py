@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import yaml
-from content_messages import Problem
+from site_core import Problem, did_you_mean
 
 REQUIRED_FIELDS = ("name", "slug", "council", "website")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -91,14 +91,6 @@ def match_district(name, districts):
     return Match(suggestions=tuple(d for _, d in close))
 
 
-def did_you_mean(match):
-    """' (did you mean "Dacorum"?)', or '' when there is nothing to suggest."""
-    if not match.suggestions:
-        return ""
-    names = " or ".join(f'"{d.name}"' for d in match.suggestions)
-    return f" (did you mean {names}?)"
-
-
 def names_list(districts):
     return ", ".join(d.name for d in districts)
 
@@ -107,7 +99,8 @@ def unknown_district_message(subject, districts, match):
     """(what, fix) for a name that is not one of the districts: 'district "Dacorm"'."""
     count = number_in_words(len(districts))
     what = f"{subject} is not one of the {count} districts"
-    fix = f"write one of them exactly as listed: {names_list(districts)}{did_you_mean(match)}"
+    suggested = did_you_mean([district.name for district in match.suggestions])
+    fix = f"write one of them exactly as listed: {names_list(districts)}{suggested}"
     return what, fix
 
 
@@ -121,13 +114,14 @@ def parse_districts(text):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or "it is not valid YAML"
-        return [], [Problem(line, f"the list of districts cannot be read: {reason}",
-                            "check the indentation and that every entry starts with \"- name:\"")]
+        return [], [Problem(f"the list of districts cannot be read: {reason}",
+                            "check the indentation and that every entry starts with \"- name:\"",
+                            line=line)]
     finally:
         loader.dispose()
     if not isinstance(entries, list) or not entries:
-        return [], [Problem(1, "the file holds no list of districts",
-                            'write one entry per district, each starting with "- name:"')]
+        return [], [Problem("the file holds no list of districts",
+                            'write one entry per district, each starting with "- name:"', line=1)]
     lines = [node.start_mark.line + 1 for node in root.value]
     districts, problems = [], []
     seen = {}
@@ -139,8 +133,8 @@ def parse_districts(text):
         for key, label in ((normalise(district.name), "name"), (district.slug, "slug")):
             if key in seen:
                 problems.append(Problem(
-                    line, f'district {label} "{getattr(district, label)}" is listed twice',
-                    f"remove one of the two entries (the other is on line {seen[key]})"))
+                    f'district {label} "{getattr(district, label)}" is listed twice',
+                    f"remove one of the two entries (the other is on line {seen[key]})", line=line))
                 break
         else:
             seen[normalise(district.name)] = seen[district.slug] = line
@@ -150,21 +144,22 @@ def parse_districts(text):
 
 def _parse_entry(entry, line):
     if not isinstance(entry, dict):
-        return None, [Problem(line, "this entry is not a district",
-                              'give each district "name", "slug", "council" and "website" lines')]
+        return None, [Problem("this entry is not a district",
+                              'give each district "name", "slug", "council" and "website" lines',
+                              line=line)]
     missing = [field for field in REQUIRED_FIELDS if not str(entry.get(field) or "").strip()]
     if missing:
         label = f'district "{entry["name"]}"' if entry.get("name") else "this district"
-        return None, [Problem(line, f"{label} has no {' or '.join(missing)}",
-                              f"add {', '.join(f'{field}: ...' for field in missing)}")]
+        return None, [Problem(f"{label} has no {' or '.join(missing)}",
+                              f"add {', '.join(f'{field}: ...' for field in missing)}", line=line)]
     district = District(**{field: str(entry[field]).strip() for field in REQUIRED_FIELDS})
     problems = []
     if not SLUG_PATTERN.match(district.slug):
         problems.append(Problem(
-            line, f'slug "{district.slug}" of {district.name} is not a web address part',
-            "use lower-case letters, digits and hyphens only, e.g. \"st-albans\""))
+            f'slug "{district.slug}" of {district.name} is not a web address part',
+            "use lower-case letters, digits and hyphens only, e.g. \"st-albans\"", line=line))
     if not district.website.startswith("https://"):
         problems.append(Problem(
-            line, f'website "{district.website}" of {district.name} is not an https:// address',
-            "write the council's full address, starting with https://"))
+            f'website "{district.website}" of {district.name} is not an https:// address',
+            "write the council's full address, starting with https://", line=line))
     return (None if problems else district), problems

@@ -1,22 +1,16 @@
 """Checking District Day reports and press releases, and summing up each district.
 
 Pure functions over plain values and objects with `.date`: no Pelican here. A problem
-is a `Problem` with the front-matter key (and, where it helps, the text) to find its
-line by; the plugin turns it into a content message.
+is a site_core `Problem` naming the front-matter key it is about (and, for a name in a
+list, the name), so that the report finds its line; the plugin names the file.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from site_core import Problem
+
 from .districts import match_district, names_list, unknown_district_message
-
-
-@dataclass(frozen=True)
-class Problem:
-    key: str  # the front-matter key it is about
-    what: str
-    fix: str
-    text: str | None = None  # a more precise place to point at, e.g. a bad name in a list
 
 
 @dataclass
@@ -44,38 +38,41 @@ def check_report_district(value, districts):
     """(District or None, [Problem]) for the `district:` of a District Day report."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, [Problem(
-            "district", "the District Day report does not say which district it was in",
-            f'add a line "district: ..." with one of {names_list(districts)}')]
+            "the District Day report does not say which district it was in",
+            f'add a line "district: ..." with one of {names_list(districts)}', key="district")]
     if isinstance(value, (list, tuple)):
         return None, [Problem(
-            "district",
             f"district names {len(value)} districts ({', '.join(map(str, value))}); "
             "a District Day is spent in one district",
-            'keep one name after "district:"; a day in another district needs its own report')]
+            'keep one name after "district:"; a day in another district needs its own report',
+            key="district")]
     name = str(value)
     match = match_district(name, districts)
     if match.district:
         return match.district, []
     what, fix = unknown_district_message(f'district "{name}"', districts, match)
-    return None, [Problem("district", what, fix)]
+    return None, [Problem(what, fix, key="district")]
 
 
 def check_visits(value):
     """[Problem] for the `visits:` of a District Day report."""
     one_per_line = 'one per line, each starting "  - " under "visits:"'
     if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-        return [Problem("visits", "the District Day report lists no visits",
-                        f'add "visits:" with the places and groups visited, {one_per_line}')]
+        return [Problem("the District Day report lists no visits",
+                        f'add "visits:" with the places and groups visited, {one_per_line}',
+                        key="visits")]
     if not isinstance(value, list):
-        return [Problem("visits", f'visits is one line of text ("{value}"), not a list',
-                        f"write each place or group visited on its own line, {one_per_line}")]
+        return [Problem(f'visits is one line of text ("{value}"), not a list',
+                        f"write each place or group visited on its own line, {one_per_line}",
+                        key="visits")]
     problems = []
     for number, visit in enumerate(value, start=1):
         if not isinstance(visit, (str, int, float)):
             # Usually a colon inside the text, which YAML reads as "key: value".
             problems.append(Problem(
-                "visits", f"visit {number} is not plain text",
-                'put it in double quotes, e.g. - "Cherished: a domestic abuse support group"'))
+                f"visit {number} is not plain text",
+                'put it in double quotes, e.g. - "Cherished: a domestic abuse support group"',
+                key="visits"))
     return problems
 
 
@@ -100,7 +97,7 @@ def check_named_districts(value, districts):
                 found.append(match.district)
             continue
         what, fix = unknown_district_message(f'"{name}" in districts', districts, match)
-        problems.append(Problem("districts", what, fix, text=name))
+        problems.append(Problem(what, fix, key="districts", text=name))
     return found, problems
 
 

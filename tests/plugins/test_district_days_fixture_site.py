@@ -13,7 +13,8 @@ from conftest import build_site
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "district_days"
 WIDE_LOG = {"COLUMNS": "2000"}  # one message a line, however long
 FOUR = "Dacorum, Hertsmere, St Albans, Watford"
-MESSAGE = re.compile(r"\b(error|warning): (\S+?:\d+: .*?\. Fix: .*?)(?:\s{2,}\S+\.py:\d+)?\s*$")
+# The build's report: "<file>:<line>: error: <what>. Fix: <what to do>", one a line.
+MESSAGE = re.compile(r"^(\S+?:\d+): (error|warning): (.*?\. Fix: .*?)\s*$")
 
 
 def content_from(tmp_path, *parts):
@@ -24,7 +25,9 @@ def content_from(tmp_path, *parts):
 
 
 def messages_in(log):
-    return sorted((m.group(1), m.group(2)) for line in log.splitlines() if (m := MESSAGE.search(line)))
+    """(level, "<file>:<line>: <what>. Fix: ...") of every message in the report."""
+    return sorted((m.group(2), f"{m.group(1)}: {m.group(3)}")
+                  for line in log.splitlines() if (m := MESSAGE.search(line)))
 
 
 def soup(result, relative):
@@ -181,7 +184,7 @@ def test_content_naming_districts_without_the_list_of_districts_is_an_error(tmp_
     (content / "data" / "districts.yml").unlink()
     result = build_site(content, tmp_path / "output", fatal="errors", env=WIDE_LOG)
     assert not result.ok
-    assert (f"error: {content}/data/districts.yml: the list of districts is missing, but 6 files "
+    assert (f"{content}/data/districts.yml: error: the list of districts is missing, but 6 files "
             "name a district. Fix: restore the file (see docs/CONTENT_GUIDE.md)") in result.log
     assert not (tmp_path / "output" / "districts").exists()
 

@@ -1,13 +1,10 @@
 """District names as press officers write them, matched against the ten districts."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-from district_days.districts import (  # noqa: E402
+from district_days.districts import (
     District, match_district, normalise, parse_districts, unknown_district_message,
 )
 

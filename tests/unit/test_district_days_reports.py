@@ -1,16 +1,14 @@
 """Checks of District Day reports and press releases, and each district's summary."""
 
 import datetime
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from site_core import ERROR, Problem, find_line
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-from district_days.districts import parse_districts  # noqa: E402
-from district_days.reports import (  # noqa: E402
+from district_days.districts import parse_districts
+from district_days.reports import (
     check_named_districts, check_report_district, check_visits, months_before,
     same_day_reports, summarise, visits_as_text,
 )
@@ -95,6 +93,18 @@ def test_districts_named_by_a_press_release(value, found, problems):
     districts, reported = check_named_districts(value, DISTRICTS)
     assert [d.name for d in districts] == found
     assert [(p.key, p.what, p.fix, p.text) for p in reported] == problems
+
+
+def test_problems_name_the_key_and_the_name_so_that_the_report_finds_the_line():
+    report = ["---", "title: A day", "district:", "districts:", "  - Dacorum", "  - Luton", "---", "Luton"]
+    _, (luton,) = check_named_districts(["Dacorum", "Luton"], DISTRICTS)
+    _, (no_district,) = check_report_district(None, DISTRICTS)
+    (no_visits,) = check_visits(None)
+    assert all(isinstance(p, Problem) and p.level == ERROR and p.path is None
+               for p in (luton, no_district, no_visits))
+    assert find_line(report, key=luton.key, text=luton.text) == 6  # the name in the list
+    assert find_line(report, key=no_district.key) == 3  # the key, though empty
+    assert find_line(report, key=no_visits.key) == 7  # a missing key: the closing ---
 
 
 def test_same_day_reports_name_each_other():
