@@ -5,7 +5,9 @@ Nothing here knows about Pelican, so every rule can be tested with a table.
 
 import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+from site_core import absolute_url
 
 # Attributes whose value is a URL a feed reader would follow or fetch.
 _URL_ATTRIBUTES = ("href", "src", "poster", "cite")
@@ -16,26 +18,6 @@ _URL_ATTRIBUTE = re.compile(
     re.IGNORECASE,
 )
 _SRCSET_ATTRIBUTE = re.compile(r"""(\ssrcset\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def absolute_url(url, base):
-    """`url` resolved against the absolute `base`, as a browser on `base` would.
-
-    A URL with a scheme (https:, mailto:, tel:, data:) is returned unchanged.
-    """
-    url = url.strip()
-    if _HAS_SCHEME.match(url):
-        return url
-    if url.startswith("/") and not url.startswith("//"):
-        return _origin(base) + url  # root-relative, the usual case: no full join
-    return urljoin(base, url)
-
-
-@lru_cache(maxsize=64)
-def _origin(base):
-    parts = urlsplit(base)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 @lru_cache(maxsize=4096)

@@ -8,15 +8,16 @@ district feeds) get the same treatment.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from feedgenerator import Stylesheet
 from pelican import signals
 
-from content_messages import line_of_key, report, shown_path
+from site_core import BuildState, Problem, absolute_url, report, shown_path
+from site_core.pelican_compat import write_feed_extras
 
-from .documents import as_site_feed, xsl_stylesheet
-from .entries import absolute_url, absolute_urls, entry_id, first_published_path, url_path
+from .entries import absolute_urls, entry_id, first_published_path, url_path
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ DEFAULTS = {
     "FEEDS_PART_SUBTITLE": "{part}, from the {sitename} website, newest first.",
 }
 _FALLBACK_ID_DATE = "2000"
+# RSS 2.0 allows only GIF, JPEG or PNG as a channel <image>.
+_RSS_IMAGE_TYPES = (".gif", ".jpg", ".jpeg", ".png")
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,13 @@ class Entry:
     source_path: str
 
 
-# Site path of each article ("news/2017/x") -> its Entry; rebuilt every build.
-_entries = {}
-_warned = set()
+@dataclass
+class FeedsBuild:
+    # Site path of each article ("news/2017/x") -> its Entry.
+    entries: dict = field(default_factory=dict)
+
+
+_build = BuildState(lambda settings: FeedsBuild())
 
 
 def setting(settings, name):
@@ -50,19 +57,22 @@ def setting(settings, name):
 
 
 def id_scheme(settings):
-    """(authority, date) for entry ids; falls back to the feed host, with a warning."""
+    """(authority, date) for entry ids; without FEEDS_ID_AUTHORITY, the feed host."""
     authority = setting(settings, "FEEDS_ID_AUTHORITY")
     date = setting(settings, "FEEDS_ID_DATE") or _FALLBACK_ID_DATE
     if authority:
         return authority, date
     domain = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or ""
-    fallback = urlsplit(domain).hostname or "localhost"
-    if "FEEDS_ID_AUTHORITY" not in _warned:
-        _warned.add("FEEDS_ID_AUTHORITY")
+    return urlsplit(domain).hostname or "localhost", date
+
+
+def warn_without_id_authority(settings):
+    """Log, once a build, that entry ids follow the host when no authority is set."""
+    if not setting(settings, "FEEDS_ID_AUTHORITY"):
         log.warning(
             "FEEDS_ID_AUTHORITY is not set, so feed entry ids use the host %r and will "
-            "change if the site moves. Set FEEDS_ID_AUTHORITY and FEEDS_ID_DATE.", fallback)
-    return fallback, date
+            "change if the site moves. Set FEEDS_ID_AUTHORITY and FEEDS_ID_DATE.",
+            id_scheme(settings)[0])
 
 
 def site_relative_path(url, base):
@@ -84,13 +94,13 @@ def index_entries(articles, settings):
         entry = Entry(item_id, article.source_path)
         other = first_owner.setdefault(item_id, entry)
         if other is not entry and other.source_path != entry.source_path:
-            report(
-                article.source_path, line_of_key(article.source_path, "redirect_from"),
+            report(Problem(
                 f'feed id "{item_id}" is also the id of {shown_path(other.source_path)}, so feed '
                 "readers would treat the two items as one",
                 "list in redirect_from only addresses this item itself had before; "
                 "two items must never share an address",
-            )
+                key="redirect_from",
+            ).at(article.source_path))
         entries[url_path(url)] = entry
     return entries
 
@@ -105,11 +115,13 @@ def feed_title(title, settings):
     return prefix + part, part
 
 
-def complete_feed(feed, settings, newest_date=None):
+def complete_feed(feed, settings, entries=None, newest_date=None):
     """Mend the feed-level fields and every entry of `feed` in place.
 
-    `newest_date` is the updated date of a feed with no entries (instead of "now").
+    `entries` is what index_entries() gave for this build. `newest_date` is the
+    updated date of a feed with no entries (instead of "now").
     """
+    entries = entries or {}
     domain = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/") + "/"
     siteurl = settings.get("SITEURL") or ""
     site_folder = url_path(siteurl)
@@ -129,18 +141,19 @@ def complete_feed(feed, settings, newest_date=None):
     meta["language"] = meta.get("language") or settings.get("DEFAULT_LANG")
     icon = setting(settings, "FEEDS_ICON")
     meta["icon"] = absolute_url(icon, domain) if icon else None
+    meta["image"] = meta["icon"] if icon and icon.lower().endswith(_RSS_IMAGE_TYPES) else None
     stylesheet = setting(settings, "FEEDS_STYLESHEET")
     if stylesheet:
         # Root-relative, so the browser fetches it from wherever the feed is served
         # (XSLT only applies from the same origin).
         href = "/" + "/".join(p for p in (site_folder, stylesheet.strip("/")) if p)
-        meta["stylesheets"] = [xsl_stylesheet(href)]
-    meta["empty_feed_updated"] = newest_date
+        meta["stylesheets"] = [Stylesheet(href, mimetype="text/xsl", media=None)]
+    meta["updated_if_empty"] = newest_date
 
     for item in feed.items:
         link = absolute_url(item["link"], domain)
         path = site_relative_path(link, site_folder)
-        entry = _entries.get(path)
+        entry = entries.get(path)
         item["link"] = link
         item["unique_id"] = entry.id if entry else entry_id(authority, date, path)
         item["unique_id_is_permalink"] = False  # a tag URI is not a URL to open
@@ -148,23 +161,22 @@ def complete_feed(feed, settings, newest_date=None):
         item["content"] = absolute_urls(item["content"], link)
         item["description"] = absolute_urls(item["description"], link)
         item["categories"] = [sections.get(c, c) for c in item["categories"]]
-    return as_site_feed(feed)
+    return write_feed_extras(feed)
 
 
 def on_articles_finalized(generator):
-    global _entries
-    _warned.discard("FEEDS_ID_AUTHORITY")
+    warn_without_id_authority(generator.settings)
     articles = list(generator.articles)
     for article in generator.articles:
         articles.extend(article.translations)
-    _entries = index_entries(articles, generator.settings)
+    _build.current.entries = index_entries(articles, generator.settings)
 
 
 def on_feed_generated(context, feed):
     newest_date = None
     if not feed.items:
         newest_date = max((a.date for a in context.get("articles", ())), default=None)
-    complete_feed(feed, context, newest_date)
+    complete_feed(feed, context, _build.current.entries, newest_date)
 
 
 def register():

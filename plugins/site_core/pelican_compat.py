@@ -95,3 +95,141 @@ def replace_content_html(content, html):
     if cache:
         for key in [key for key in cache if key and key[0] is content]:
             del cache[key]
+
+
+# --- feedgenerator: what Pelican's feeds leave out ------------------------------------
+# Pelican's Writer makes every feed an Atom1Feed or an Rss201rev2Feed (in its private
+# `_create_new_feed`; no setting names another class), sends it to `feed_generated`, then
+# calls write() on that same object. The feeds plugin says what it wants in the feed's
+# public dict `feed.feed`: "stylesheets" (feedgenerator's own key) and three of ours,
+# "icon" (Atom <icon>), "image" (RSS channel <image>) and "updated_if_empty" (the date
+# of a feed with no items). feedgenerator 2.2.1 writes "stylesheets" only in RSS
+# (Atom1Feed.write never calls add_stylesheets), writes no icon or image, and dates a
+# feed with no items "now" (latest_post_date). The two classes below add exactly that;
+# `write_feed_extras(feed)` gives them to a feed Pelican has built, in place.
+# Pinned by tests/compat/test_feedgenerator.py.
+
+from feedgenerator import Atom1Feed, Rss201rev2Feed  # noqa: E402
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator  # noqa: E402
+
+
+class _FeedExtras:
+    def latest_post_date(self):
+        if not self.items and self.feed.get("updated_if_empty"):
+            return self.feed["updated_if_empty"]
+        return super().latest_post_date()
+
+
+class SiteAtomFeed(_FeedExtras, Atom1Feed):
+    def write(self, outfile, encoding):
+        # Atom1Feed.write, plus the stylesheets, which must come before the root element.
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        self.add_stylesheets(handler)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+    def add_stylesheets(self, handler):
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", str(stylesheet))
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("icon"):
+            handler.addQuickElement("icon", self.feed["icon"])
+
+
+class SiteRssFeed(_FeedExtras, Rss201rev2Feed):
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("image"):
+            handler.startElement("image", {})
+            handler.addQuickElement("url", self.feed["image"])
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.endElement("image")
+
+
+_SITE_FEED_CLASSES = {Atom1Feed: SiteAtomFeed, Rss201rev2Feed: SiteRssFeed}
+
+
+def write_feed_extras(feed):
+    """Make `feed` (as Pelican built it) also write the stylesheets, icon, image and
+    empty-feed date in `feed.feed`. Its class is swapped in place: Pelican writes the
+    very object it sent to `feed_generated`, so a new one would never be written."""
+    site_class = _SITE_FEED_CLASSES.get(type(feed))
+    if site_class is not None:
+        feed.__class__ = site_class
+    return feed
+
+
+# --- pelican-yaml-metadata: front matter ------------------------------------------------
+# fast_markdown reads Markdown as pelican-yaml-metadata's reader (YAMLMetadataReader)
+# does, only faster, and content_checks tells front matter from body the same way. What
+# they rely on, beyond the reader's public read(), is here; pinned by
+# tests/compat/test_yaml_metadata.py.
+
+import contextlib as _contextlib  # noqa: E402
+import copy as _copy  # noqa: E402
+
+from pelican.plugins.yaml_metadata import yaml_metadata as _yaml_metadata  # noqa: E402
+
+# The reader's test for YAML front matter. `fullmatch` on the whole file gives the
+# groups "metadata" (the YAML) and "content" (the Markdown body); a file it does not
+# match is read with Pelican's own "Title: ..." header instead.
+YAML_HEADER_RE = _yaml_metadata.HEADER_RE
+
+
+def yaml_reader_markdown_settings(settings):
+    """The Markdown options the reader converts bodies and formatted fields with: the
+    site's MARKDOWN without the `meta` extension (the YAML is the metadata)."""
+    options = _copy.deepcopy(settings["MARKDOWN"])
+    with _contextlib.suppress(KeyError, ValueError):
+        options["extensions"].remove("markdown.extensions.meta")
+    return options
+
+
+def yaml_formatted_field_texts(front_matter, formatted_fields):
+    """The Markdown texts the reader converts for the formatted fields (FORMATTED_FIELDS,
+    e.g. summary) of the parsed YAML `front_matter`: a list is joined by new lines."""
+    texts = []
+    for name, value in front_matter.items() if isinstance(front_matter, dict) else ():
+        if value is None or str(name).lower() not in formatted_fields:
+            continue
+        if isinstance(value, list):
+            texts.append("\n".join(item for item in value if item is not None))
+        else:
+            texts.append(str(value))
+    return texts
+
+
+class _Converter:
+    """Stands in for the reader's Markdown object: `reset().convert(text)`."""
+
+    def __init__(self, convert):
+        self._convert = convert
+
+    def reset(self):
+        return self
+
+    def convert(self, text):
+        return self._convert(text)
+
+
+def yaml_reader_metadata(reader, front_matter, source_path, convert):
+    """Pelican metadata from the parsed YAML `front_matter` (a dict), exactly as the
+    YAMLMetadataReader `reader` makes it (tags, authors, dates, slug, status, ...), with
+    formatted fields turned into HTML by `convert(markdown_text)`.
+
+    There is no public way: this calls the reader's `_parse_yaml_metadata(meta,
+    source_path)`, which converts formatted fields with `self._md.reset().convert(text)`,
+    with `_md` swapped for `convert` meanwhile.
+    """
+    markdown = reader._md
+    reader._md = _Converter(convert)
+    try:
+        return reader._parse_yaml_metadata(front_matter, source_path)
+    finally:
+        reader._md = markdown

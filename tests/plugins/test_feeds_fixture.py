@@ -4,7 +4,6 @@ tests/fixtures/feeds/content has every kind of link and image a press officer
 writes, two topics and an item renamed after it was published (redirect_from).
 """
 
-import sys
 from pathlib import Path
 
 import feedparser
@@ -12,11 +11,9 @@ import pytest
 from lxml import etree
 
 from conftest import build_site
+from fixtures.feeds import feed_checks
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
-sys.path.insert(0, str(FIXTURE))
-
-import feed_checks  # noqa: E402
 
 PUBLIC = "https://hertscommissioner.github.io"
 HOSTS = {

@@ -6,8 +6,6 @@ it is built for, and is announced on the pages it belongs to.
 """
 
 import re
-import sys
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -18,10 +16,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify as pelican_slugify
 
 from conftest import CONTENT, build_site
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "feeds"))
-
-import feed_checks  # noqa: E402
+from fixtures.feeds import feed_checks
 
 PUBLIC = "https://hertscommissioner.github.io"
 DATED_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.md$")

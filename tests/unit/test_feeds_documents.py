@@ -1,8 +1,6 @@
 """The feed documents: what complete_feed() adds to a feed as Pelican builds it."""
 
 import datetime
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -11,10 +9,8 @@ import pytest
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 from lxml import etree
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-import content_messages  # noqa: E402
-from feeds import feeds  # noqa: E402
+from feeds import feeds
+from site_core import Report
 
 LONDON = ZoneInfo("Europe/London")
 SETTINGS = {
@@ -116,10 +112,25 @@ def test_an_empty_feed_is_dated_by_the_newest_item_not_the_build_time():
 
 def test_without_an_id_authority_the_feed_host_is_used_and_a_warning_says_so(caplog):
     settings = {k: v for k, v in SETTINGS.items() if not k.startswith("FEEDS_ID")}
-    feeds._warned.clear()
     feed = feeds.complete_feed(pelican_feed(Atom1Feed), settings)
     assert feed.items[0]["unique_id"] == "tag:example.org,2000:news/2017/item-0"
-    assert "FEEDS_ID_AUTHORITY is not set" in caplog.text
+    feeds.warn_without_id_authority(settings)
+    assert "FEEDS_ID_AUTHORITY is not set, so feed entry ids use the host 'example.org'" in caplog.text
+
+
+def test_an_item_indexed_this_build_keeps_the_id_of_its_first_address():
+    entries = {"news/2017/item-0": feeds.Entry("tag:example.org,2013:news/2017/first", "x.md")}
+    feed = feeds.complete_feed(pelican_feed(Atom1Feed), SETTINGS, entries)
+    assert feed.items[0]["unique_id"] == "tag:example.org,2013:news/2017/first"
+
+
+def test_a_raster_icon_is_also_the_rss_channel_image():
+    settings = {**SETTINGS, "FEEDS_ICON": "theme/images/icon.png"}
+    root = etree.fromstring(written(feeds.complete_feed(pelican_feed(Rss201rev2Feed), settings)).encode())
+    assert root.findtext("channel/image/url") == "https://example.org/theme/images/icon.png"
+    assert root.findtext("channel/image/link") == "https://example.org/"
+    svg = etree.fromstring(written(feeds.complete_feed(pelican_feed(Rss201rev2Feed), SETTINGS)).encode())
+    assert svg.find("channel/image") is None  # RSS 2.0 allows no SVG image
 
 
 def fake_article(source, url, redirect_from=None):
@@ -129,7 +140,8 @@ def fake_article(source, url, redirect_from=None):
 
 def test_two_items_that_would_share_an_id_are_a_content_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the other file is named as a build names it: from the project
-    content_messages.clear()
+    reported = Report()
+    monkeypatch.setattr(feeds, "report", lambda *problems: reported.extend(problems))
     renamed = tmp_path / "2017-05-02-new-name.md"
     renamed.write_text("---\ntitle: New\nredirect_from: /news/2017/old-name/\n---\nText\n")
     entries = feeds.index_entries([
@@ -137,14 +149,13 @@ def test_two_items_that_would_share_an_id_are_a_content_error(tmp_path, monkeypa
         fake_article(str(renamed), "news/2017/new-name/", ["/news/2017/old-name/"]),
     ], SETTINGS)
     assert entries["news/2017/new-name"].id == "tag:example.org,2013:news/2017/old-name"
-    [message] = content_messages.messages()
+    [message] = reported.messages()
     assert message.line == 3
     assert str(message).endswith(
-        ':3: feed id "tag:example.org,2013:news/2017/old-name" is also the id of '
+        ':3: error: feed id "tag:example.org,2013:news/2017/old-name" is also the id of '
         '2017-05-01-old-name.md, so feed readers would treat the two items as one. '
         "Fix: list in redirect_from only addresses this item itself had before; "
         "two items must never share an address")
-    content_messages.clear()
 
 
 @pytest.mark.parametrize("title, expected", [
