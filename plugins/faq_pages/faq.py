@@ -6,11 +6,10 @@ questions for the list at the top and the index, the `FAQPage` JSON-LD, and the
 problems to report.
 """
 
-import json
 from dataclasses import dataclass
 from html import escape
 
-from content_messages import Problem
+from site_core import Problem, script_json
 
 from .ids import question_id, unique_ids
 from .source_lines import first_body_line, question_lines
@@ -52,10 +51,10 @@ def read_faq(html, source):
     page = split_at_questions(html)
     if not page.sections:
         problem = Problem(
-            first_body_line(source),
             "this FAQ page has no questions",
             'write each question as a heading on a line of its own, starting with "## " '
             'and ending with "?", and put its answer below it',
+            line=first_body_line(source),
         )
         return Faq(html=html, questions=(), problems=(problem,))
 
@@ -107,19 +106,19 @@ def _problems(questions, sections):
             yield _not_a_question(question)
         if not section.answer_html:
             yield Problem(
-                question.line,
                 f'the question "{question.text}" has no answer',
                 "write the answer below the question, or remove the question",
+                line=question.line,
             )
         key = " ".join(question.text.casefold().split())
         if key in first_seen:
             first = first_seen[key]
             where = f" (first on line {first.line})" if first.line else ""
             yield Problem(
-                question.line,
                 f'the question "{question.text}" is asked twice on this page{where}',
                 "keep one of the two headings and put both answers under it, "
                 "or reword one question if they ask different things",
+                line=question.line,
             )
         else:
             first_seen[key] = question
@@ -128,8 +127,8 @@ def _problems(questions, sections):
 def _not_a_question(question):
     text = question.text
     if not text:
-        return Problem(question.line, "a question heading is empty",
-                       'write the question after "## ", ending with "?"')
+        return Problem("a question heading is empty",
+                       'write the question after "## ", ending with "?"', line=question.line)
     what = f'the question heading "{text}" does not end with "?"'
     stripped = text.rstrip(" ?.:!;,\u2026" + FULL_WIDTH_QUESTION_MARK)
     suggestion = f'"{stripped}?"'
@@ -140,7 +139,7 @@ def _not_a_question(question):
             f"end it with a question mark ({suggestion}); if it is not a question, "
             f'make it a subheading of the answer above with "### "'
         )
-    return Problem(question.line, what, fix)
+    return Problem(what, fix, line=question.line)
 
 
 def faq_json_ld(questions):
@@ -157,7 +156,4 @@ def faq_json_ld(questions):
             for question in questions
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    # "</script>" or "<!--" inside a string would end or confuse the script element;
-    # \u003c is the same character to a JSON parser.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(data, indent=2)

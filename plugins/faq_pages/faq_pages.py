@@ -4,21 +4,21 @@ The work is in faq.py (pure functions); these handlers only fetch what it needs 
 Pelican and hand back what it found.
 """
 
-from itertools import chain
 from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
+from pelican.contents import Page
 
-from content_messages import report_problems
+from site_core import BY_KIND, content_type_of, pelican_compat, report
 
 from .faq import CONTENTS_ID, INTRO_END_MARKER, read_faq
 
 DEFAULTS = {
     "FAQ_PAGES_INDEX_SAVE_AS": "faq/index.html",  # "" turns the index off
-    "FAQ_PAGES_INDEX_URL": "faq/",
     "FAQ_PAGES_INDEX_TEMPLATE": "faq_index",
 }
+FAQ = BY_KIND["faq"]
 
 
 def setting(settings, name):
@@ -45,39 +45,21 @@ class FaqView:
         return Markup(self._page.content.partition(INTRO_END_MARKER)[2])
 
 
-def is_faq_page(page):
-    return getattr(page, "content_type", None) == "faq"
+def is_faq_page(content):
+    """Whether `content` is an FAQ page: a page in the FAQ folder. Told from its path, so
+    it is known as the page is made, whether or not content_types has labelled it yet."""
+    return isinstance(content, Page) and content_type_of(
+        content.get_relative_source_path()) == FAQ
 
 
-def all_pages(generator):
-    return chain(
-        generator.pages, generator.hidden_pages, generator.draft_pages,
-        generator.translations, generator.hidden_translations, generator.draft_translations,
-    )
-
-
-def prepare_faq_page(page):
-    if hasattr(page, "faq"):
-        return  # already done (a page can be listed twice, e.g. as a translation)
-    source = Path(page.source_path).read_text(encoding="utf-8")
-    faq = read_faq(page._content, source)
-    report_problems(page.source_path, faq.problems)
-    page._content = faq.html
-    _forget_rendered_content(page)
-    page.faq = FaqView(page, faq)
-
-
-def _forget_rendered_content(page):
-    """Pelican memoizes `page.content`; if anything read it before us, read it afresh."""
-    cache = page.get_content.cache
-    for key in [key for key in cache if key and key[0] is page]:
-        del cache[key]
-
-
-def prepare_faq_pages(generator):
-    for page in all_pages(generator):
-        if is_faq_page(page):
-            prepare_faq_page(page)
+def prepare_faq_page(content):
+    if not is_faq_page(content):
+        return
+    source = Path(content.source_path).read_text(encoding="utf-8")
+    faq = read_faq(pelican_compat.content_html(content), source)
+    report(*(problem.at(content.source_path) for problem in faq.problems))
+    pelican_compat.replace_content_html(content, faq.html)
+    content.faq = FaqView(content, faq)
 
 
 def write_faq_index(generator, writer):
@@ -94,15 +76,14 @@ def write_faq_index(generator, writer):
         generator.get_template(setting(settings, "FAQ_PAGES_INDEX_TEMPLATE")),
         generator.context,
         relative_urls=settings["RELATIVE_URLS"],
-        url=setting(settings, "FAQ_PAGES_INDEX_URL"),
         faq_pages=faq_pages,
     )
 
 
 def register():
-    # page_generator_finalized: every page has been read (and labelled "faq" by
-    # content_types) but none rendered, so the content can still be rewritten.
-    signals.page_generator_finalized.connect(prepare_faq_pages)
+    # content_object_init: each page, as it is made and before anything reads its
+    # `content`, so the new HTML is the only HTML anyone sees.
+    signals.content_object_init.connect(prepare_faq_page)
     # page_writer_finalized: FAQ pages are written; the index goes out with them,
     # through Pelican's writer, so it gets the same context and lands in the sitemap.
     signals.page_writer_finalized.connect(write_faq_index)

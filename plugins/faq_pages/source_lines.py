@@ -8,19 +8,17 @@ Python-Markdown's, which builds the HTML: "#" and the dashes start at the margin
 
 import re
 
+from site_core import front_matter_span
+
 ATX_H2 = re.compile(r"^##(?!#)")
 SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
-FRONT_MATTER_END = ("---", "...")
 
 
 def body_start(lines):
     """Index of the first line after the YAML front matter (0 if there is none)."""
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in FRONT_MATTER_END:
-                return index + 1
-    return 0
+    span = front_matter_span(lines)
+    return span[1] + 1 if span else 0
 
 
 def first_body_line(source):

@@ -81,7 +81,9 @@ def silence_covered_pelican_warnings():
 # --- Pelican: an item's HTML -----------------------------------------------------------
 # Pelican has no public way to change an item's HTML after reading it. Content objects
 # keep it in `_content`, and `content` is a memoized property over it (pelican.utils
-# memoized, cache on `get_content.cache`, keyed by (content, siteurl)).
+# memoized, cache on `get_content.cache`, keyed by (content, siteurl)). On
+# content_object_init the HTML is there and nothing has read `content` yet.
+# Pinned by tests/compat/test_pelican_content.py.
 
 def content_html(content):
     """The HTML of an article or page as read, before Pelican's link replacement."""

@@ -1,14 +1,8 @@
 """Question ids: readable, from the question's own words, stable when others change."""
 
-import sys
-
 import pytest
 
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from faq_pages.ids import question_id, unique_ids  # noqa: E402
+from faq_pages.ids import question_id, unique_ids
 
 
 @pytest.mark.parametrize("question, expected", [

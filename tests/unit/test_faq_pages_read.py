@@ -1,16 +1,12 @@
 """read_faq: the page's new body, its questions, its problems (word for word), its JSON-LD."""
 
 import json
-import sys
 
 import markdown
 import pytest
 
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from faq_pages.faq import INTRO_END_MARKER, Problem, faq_json_ld, read_faq  # noqa: E402
+from faq_pages.faq import INTRO_END_MARKER, faq_json_ld, read_faq
+from site_core import Problem
 
 FRONT_MATTER = "---\ntitle: T\nmodified: 2024-01-01\n---\n"  # 4 lines: the body starts on line 5
 
@@ -52,10 +48,10 @@ def test_the_same_question_twice():
     faq = read("## How much?\n\nFive.\n\n## Why?\n\nX.\n\n## how  MUCH?\n\nSix.\n")
     assert [q.id for q in faq.questions] == ["how-much", "why", "how-much-2"]
     assert faq.problems == (Problem(
-        13,
         'the question "how MUCH?" is asked twice on this page (first on line 5)',
         "keep one of the two headings and put both answers under it, "
         "or reword one question if they ask different things",
+        line=13,
     ),)
 
 
@@ -63,10 +59,10 @@ def test_no_questions():
     faq = read("\nJust an introduction.\n\n### A third-level heading?\n\nText.\n")
     assert faq.questions == ()
     assert faq.problems == (Problem(
-        6,
         "this FAQ page has no questions",
         'write each question as a heading on a line of its own, starting with "## " '
         'and ending with "?", and put its answer below it',
+        line=6,
     ),)
     assert "Just an introduction." in faq.html  # nothing is lost
 
@@ -81,7 +77,7 @@ def test_no_questions():
 ])
 def test_a_heading_that_does_not_end_with_a_question_mark(heading, fix):
     faq = read(f"## {heading}\n\nAnswer.\n")
-    assert faq.problems == (Problem(5, f'the question heading "{heading}" does not end with "?"', fix),)
+    assert faq.problems == (Problem(f'the question heading "{heading}" does not end with "?"', fix, line=5),)
 
 
 def test_a_question_mark_in_code_at_the_end_counts():
@@ -91,8 +87,9 @@ def test_a_question_mark_in_code_at_the_end_counts():
 def test_a_question_without_an_answer():
     faq = read("## Why?\n\n## How?\n\nLike this.\n")
     assert faq.problems == (Problem(
-        5, 'the question "Why?" has no answer',
+        'the question "Why?" has no answer',
         "write the answer below the question, or remove the question",
+        line=5,
     ),)
 
 

@@ -1,16 +1,10 @@
 """Splitting an FAQ page's HTML at its <h2> questions, and finding them in the Markdown."""
 
-import sys
-
 import markdown
 import pytest
 
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from faq_pages.source_lines import first_body_line, question_lines  # noqa: E402
-from faq_pages.splitting import split_at_questions  # noqa: E402
+from faq_pages.source_lines import first_body_line, question_lines
+from faq_pages.splitting import split_at_questions
 
 
 def to_html(markdown_text):
