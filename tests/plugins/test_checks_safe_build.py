@@ -41,7 +41,7 @@ def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
     code, log = run_build("--content", content, "--output", output, "--fatal", "errors")
 
     assert code != 0
-    assert "2017-06-01-broken.md:2: the front matter cannot be read" in log
+    assert "2017-06-01-broken.md:2: error: the front matter cannot be read" in log
     assert f"{output.resolve()} was left as it was" in log
     assert snapshot(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
@@ -66,5 +66,5 @@ def test_check_only_reports_errors_and_writes_nothing(tmp_path):
     (content / "pages" / "no-title.md").write_text("---\nsummary: A page.\n---\nText\n")
     code, log = run_build("--check-only", "--content", content, "--output", output)
     assert code != 0
-    assert "no-title.md:1: the title is missing" in log
+    assert "no-title.md:3: error: the title is missing" in log
     assert not output.exists()

@@ -1,28 +1,32 @@
 """content_checks.front_matter: one file's bytes and front matter, checked in-process."""
 
 import datetime
-import sys
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from content_checks.front_matter import check_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "plugins"))
-
-from content_checks.front_matter import check_source  # noqa: E402
+from site_core import Problem, find_line
 
 NOW = datetime.datetime(2017, 6, 1, 12, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
-def messages(text, content_type="news", **kwargs):
+def line_of(problem, text):
+    """The line the report would print for `problem` in a file holding `text`."""
+    return find_line(text.splitlines(), line=problem.line, key=problem.key,
+                     text=problem.text, in_body=problem.in_body)
+
+
+def messages(text, kind="news", **kwargs):
     raw = text.encode("utf-8") if isinstance(text, str) else text
-    result = check_source(raw, "news/x.md", content_type, NOW, **kwargs)
-    return [(p.line, p.level, f"{p.what}. Fix: {p.fix}") for p in result.problems], result.rejected
+    result = check_source(raw, "news/x.md", kind, NOW, **kwargs)
+    shown = raw.decode("utf-8", "replace")
+    return ([(line_of(p, shown), p.level, f"{p.what}. Fix: {p.fix}") for p in result.problems],
+            result.rejected)
 
 
 GOOD = "---\ntitle: Hello\ndate: 2017-05-24\nsummary: One sentence.\n---\nBody\n"
@@ -37,8 +41,8 @@ def test_a_good_file_has_no_problem():
         (4, "error", '"sumary" is not a front-matter key, so its value is ignored. Fix: correct '
          'the key (did you mean "summary"?) or remove the line; keys for press releases: title, '
          "date, modified, summary, slug, redirect_from, status, tags, districts, image, image_alt"),
-        (1, "warning", 'the summary is missing or empty. Fix: add "summary: ..." with one or two '
-         "sentences; lists, feeds and search results show it"),
+        (5, "warning", 'the summary is missing or empty. Fix: add "summary: ..." with one or two '
+         "sentences; lists, feeds and search results show it"),  # where the line would go
     ]),
     ("---\ntitle: Hello\ndate: 2017-06-02\nsummary: One.\n---\n", [
         (3, "error", "date 2017-06-02 is in the future, so the page would be published before "
@@ -54,14 +58,36 @@ def test_messages_word_for_word(text, expected):
     assert messages(text)[0] == expected
 
 
+def test_each_problem_names_its_key_and_a_missing_key_points_where_it_would_go():
+    text = ("---\ndate: 2017-05-24\nsummary: One.\nslug: Commissioner's Plan\n"
+            "status: pubished\n---\nBody\n")
+    result = check_source(text.encode(), "news/x.md", "news", NOW)
+    assert [(p.key, line_of(p, text)) for p in result.problems] == [
+        ("title", 6), ("status", 5), ("slug", 4)]
+    fixes = " ".join(p.fix for p in result.problems)
+    assert 'did you mean "published"?' in fixes
+    assert 'write it as "commissioners-plan"' in fixes  # site_core's slugify
+
+
+def test_a_bad_date_in_the_file_name_names_no_line():
+    found, rejected = messages("---\ntitle: A\nsummary: B\n---\n", filename_date="2017-13-45")
+    assert rejected and found == [(None, "error", 'the file name starts with "2017-13-45", which '
+                                   "is not a date. Fix: rename the file so that it starts with "
+                                   "year-month-day, for example 2017-06-01-short-title.md")]
+
+
+def test_keys_of_other_content_types_are_named_by_their_plural():
+    found, _ = messages("---\ntitle: A\nsummary: B\ntags: [X]\n---\n", "faq")
+    assert found == [(4, "error", '"tags" is not used in FAQ pages (only in press releases and '
+                      'District Day reports). Fix: remove the "tags:" line')]
+
+
 def test_a_draft_may_be_dated_in_the_future():
     assert messages("---\ntitle: A\ndate: 2018-01-01\nsummary: B\nstatus: draft\n---\n")[0] == []
 
 
 def test_the_date_may_come_from_the_file_name():
     assert messages("---\ntitle: A\nsummary: B\n---\n", filename_date="2017-05-24")[0] == []
-    found, rejected = messages("---\ntitle: A\nsummary: B\n---\n", filename_date="2017-13-45")
-    assert rejected and "which is not a date" in found[0][2]
 
 
 def test_pages_need_no_date_and_may_choose_a_template(tmp_path):
@@ -139,6 +165,7 @@ def test_random_front_matter_is_refused_with_reasons_or_read_by_pelican(front_ma
     raw = text.encode("latin-1", "replace") + (b"\xe9" if latin1 else b"")
     result = check_source(raw, "news/2017-05-24-x.md", "news", NOW, filename_date="2017-05-24")
     for problem in result.problems:
+        assert isinstance(problem, Problem) and problem.path is None
         assert problem.what and problem.fix and problem.level in ("error", "warning")
         assert problem.line is None or problem.line >= 1
     if result.rejected:
