@@ -33,7 +33,7 @@ PLUGINS = [
     "fast_markdown",  # after yaml_metadata: its reader, faster (same output)
     "frozen_urls",  # each URL worked out once, before writing (same output)
     "pelican.plugins.sitemap",
-    "page_metadata",  # after sitemap: finishes its sitemap.xml
+    "page_metadata",  # finishes pelican-sitemap's sitemap.xml, wherever it is listed
     "content_types",
     "contact_directory",
     "faq_pages",

@@ -1,8 +1,8 @@
 """What search engines and social posts read about each page, and the site's machine files.
 
 Templates call two Jinja filters (see theme/templates/partials/meta.html):
-`news_article_jsonld` and `breadcrumb_list_jsonld`. After the build, sitemap.xml
-gets absolute URLs and robots.txt is written next to it.
+`news_article_jsonld` and `breadcrumb_list_jsonld`. After the build, pelican-sitemap's
+sitemap.xml is finished and robots.txt is written next to it.
 """
 
 import os
@@ -11,10 +11,11 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from .machine_files import NOINDEX, finish_sitemap, robots_txt
-from .structured_data import (
-    absolute_url, breadcrumb_list, news_article, script_json, trail_from_html,
-)
+from site_core import absolute_url, script_json
+from site_core.pelican_compat import finish_sitemap
+
+from .machine_files import noindex_checker, robots_txt
+from .structured_data import breadcrumb_list, news_article, trail_from_html
 
 # Shown as the publisher's logo in search results; theme/static/images/ ships it.
 DEFAULT_LOGO = "theme/images/apple-touch-icon.png"
@@ -23,6 +24,11 @@ DEFAULT_LOGO = "theme/images/apple-touch-icon.png"
 def public_base_url(settings):
     """Where the site is published: SITEURL, or SITE_PUBLIC_URL in a preview build."""
     return (settings.get("SITEURL") or settings.get("SITE_PUBLIC_URL") or "").rstrip("/")
+
+
+def site_address(base_url, path):
+    """`path` (from the site's root folder, with or without "/", or absolute) under `base_url`."""
+    return absolute_url(path.lstrip("/"), base_url + "/")
 
 
 def plain_text(html):
@@ -47,10 +53,10 @@ def news_article_jsonld(context, item, canonical_url):
         modified=getattr(item, "modified", None),
         author=context.get("AUTHOR") or context.get("SITENAME"),
         publisher=context.get("SITENAME"),
-        logo_url=absolute_url(base_url, context.get("PAGE_METADATA_LOGO", DEFAULT_LOGO)),
+        logo_url=site_address(base_url, context.get("PAGE_METADATA_LOGO", DEFAULT_LOGO)),
         section=section_titles.get(category.slug, category.name) if category else None,
         keywords=[tag.name for tag in getattr(item, "tags", None) or []],
-        image_url=absolute_url(base_url, image) if image else None,
+        image_url=site_address(base_url, image) if image else None,
         image_alt=getattr(item, "image_alt", None),
         places=[str(place) for place in places],
     )
@@ -74,22 +80,6 @@ def add_template_filters(generator):
     generator.env.filters.update(JINJA_FILTERS)
 
 
-def noindex_checker(output_path, siteurl):
-    """A function telling whether the built page at a sitemap <loc> asks not to be indexed."""
-    def is_noindex(loc):
-        path = loc[len(siteurl):] if siteurl and loc.startswith(siteurl) else loc
-        path = path.lstrip("/")
-        if path == "" or path.endswith("/"):
-            path += "index.html"
-        try:
-            with open(os.path.join(output_path, path), encoding="utf-8") as file:
-                head = file.read().split("</head>", 1)[0]
-        except OSError:
-            return False
-        return NOINDEX.search(head) is not None
-    return is_noindex
-
-
 def write_machine_files(pelican):
     base_url = public_base_url(pelican.settings)
     sitemap = os.path.join(pelican.output_path, "sitemap.xml")
@@ -104,10 +94,19 @@ def write_machine_files(pelican):
         file.write(robots_txt(f"{base_url}/sitemap.xml"))
 
 
+def connect_machine_files(pelican):
+    # pelican-sitemap writes sitemap.xml on `finalized`, with a receiver it connects in
+    # its register(). Pelican sends `initialized` once every plugin's register() has run,
+    # and calls a signal's receivers in the order they were connected, so a receiver
+    # connected now runs after pelican-sitemap's, whatever the order of PLUGINS.
+    # site_core connects its report the same way, so it may run before this; it only
+    # stops a build that has failed anyway, which tools/build.py then throws away.
+    signals.finalized.connect(write_machine_files)
+
+
 def register():
     # generator_init: every generator's Jinja environment needs the filters before it
     # renders anything, including generators that other plugins add.
     signals.generator_init.connect(add_template_filters)
-    # finalized: pelican-sitemap writes sitemap.xml on this signal; Pelican calls
-    # receivers in plugin order, and this plugin comes after it in PLUGINS.
-    signals.finalized.connect(write_machine_files)
+    # initialized: every plugin is registered; see connect_machine_files.
+    signals.initialized.connect(connect_machine_files)

@@ -5,18 +5,10 @@ Pelican's content objects and Jinja's context to these functions.
 """
 
 import html
-import json
 import re
 from urllib.parse import urljoin
 
 SCHEMA_ORG = "https://schema.org"
-
-
-def absolute_url(base_url, path):
-    """`path` (site-relative, root-relative or absolute) as an absolute URL under `base_url`."""
-    if "://" in path:
-        return path
-    return base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 def news_article(*, headline, description, url, published, modified, author, publisher,
@@ -86,9 +78,3 @@ def trail_from_html(nav_html, page_url):
         (" ".join(html.unescape(_TAG.sub("", text)).split()), urljoin(page_url, html.unescape(href)))
         for _, href, text in _LINK.findall(nav_html)
     ]
-
-
-def script_json(data):
-    """`data` as JSON that is safe inside <script>: no "</script>" or "<!--" can end it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

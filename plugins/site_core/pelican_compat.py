@@ -235,3 +235,33 @@ def yaml_reader_metadata(reader, front_matter, source_path, convert):
         return reader._parse_yaml_metadata(front_matter, source_path)
     finally:
         reader._md = markdown
+
+
+# --- pelican-sitemap: finishing its sitemap.xml -----------------------------------------
+# pelican-sitemap 1.2.2 has four settings (format, exclude, priorities, changefreqs) and
+# no hook. On `finalized` it writes sitemap.xml, one entry per page Pelican wrote, each
+# in this layout (its XML_URL): "\n<url>\n<loc>{SITEURL}/{path}</loc>\n<lastmod>...".
+# None of its settings gives what the site's sitemap needs:
+# - absolute addresses: <loc> is "/about/" when SITEURL is "" (a preview build);
+# - no build time posing as a date: a page written without an article or page in its
+#   context (a list, a redirect page) gets the time of the build as <lastmod>, with no
+#   zone ("-00:00"); content dates always carry an offset, because TIMEZONE is set;
+# - no page that asks not to be indexed: `exclude` holds patterns fixed in the
+#   settings, and the only other test is the content's `status` or `private`, which a
+#   redirect page written for a moved item does not have.
+# `finish_sitemap` makes those three changes to the text, entry by entry.
+# Pinned by tests/compat/test_sitemap.py.
+
+import re  # noqa: E402
+
+_SITEMAP_ENTRY = re.compile(r"\n?<url>\n<loc>([^<]*)</loc>.*?</url>\n?", re.DOTALL)
+_SITEMAP_RELATIVE_LOC = re.compile(r"<loc>/")
+_SITEMAP_BUILD_TIME_LASTMOD = re.compile(r"<lastmod>[^<]*-00:00</lastmod>\n")
+
+
+def finish_sitemap(xml, base_url, is_noindex=lambda loc: False):
+    """pelican-sitemap's `xml` with absolute URLs on `base_url`, no build-time dates, and
+    no entry for which `is_noindex(loc)` is true (`loc` as pelican-sitemap wrote it)."""
+    xml = _SITEMAP_ENTRY.sub(lambda entry: "" if is_noindex(entry.group(1)) else entry.group(0), xml)
+    xml = _SITEMAP_RELATIVE_LOC.sub(f"<loc>{base_url.rstrip('/')}/", xml)
+    return _SITEMAP_BUILD_TIME_LASTMOD.sub("", xml)

@@ -1,20 +1,17 @@
-"""Pure logic of page_metadata (JSON-LD, sitemap, robots.txt) and search_index (Pagefind command)."""
+"""Pure logic of page_metadata (JSON-LD, noindex, robots.txt) and search_index (Pagefind
+command). Finishing pelican-sitemap's sitemap.xml is tested in tests/compat/test_sitemap.py."""
 
 import json
 import sys
-from xml.etree import ElementTree
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-from page_metadata.machine_files import NOINDEX, finish_sitemap, robots_txt  # noqa: E402
-from page_metadata.structured_data import (  # noqa: E402
-    absolute_url, breadcrumb_list, news_article, script_json, trail_from_html,
-)
-from search_index.search_index import pagefind_command  # noqa: E402
+from page_metadata.machine_files import NOINDEX, noindex_checker, robots_txt
+from page_metadata.page_metadata import site_address
+from page_metadata.structured_data import breadcrumb_list, news_article, trail_from_html
+from search_index.search_index import pagefind_command
+from site_core import script_json
 
 BST = timezone(timedelta(hours=1))
 BASE = "https://example.org"
@@ -26,8 +23,16 @@ BASE = "https://example.org"
     ("https://cdn.example.net/x.jpg", "https://cdn.example.net/x.jpg"),
     ("", "https://example.org/"),
 ])
-def test_absolute_url(path, expected):
-    assert absolute_url(BASE + "/", path) == expected
+def test_site_address(path, expected):
+    assert site_address(BASE, path) == expected
+
+
+@pytest.mark.parametrize("base, expected", [
+    ("", "/images/flag.svg"),  # neither SITEURL nor SITE_PUBLIC_URL: root-relative
+    ("https://example.org/pcc", "https://example.org/pcc/images/flag.svg"),
+])
+def test_site_address_keeps_the_folder_the_site_is_served_from(base, expected):
+    assert site_address(base, "/images/flag.svg") == expected
 
 
 def make_article(**extra):
@@ -101,47 +106,6 @@ def test_script_json_keeps_non_ascii_readable():
     assert script_json({"name": "£1.34 million – “quoted”"}) == '{"name":"£1.34 million – “quoted”"}'
 
 
-SITEMAP = """<urlset>
-<url>
-<loc>/</loc>
-<lastmod>2026-11-23T14:50:12-00:00</lastmod>
-<changefreq>daily</changefreq>
-</url>
-<url>
-<loc>/about/</loc>
-<lastmod>2017-05-01T00:00:00+01:00</lastmod>
-</url>
-<url>
-<loc>https://other.example/kept/</loc>
-<lastmod>2017-01-01T00:00:00+00:00</lastmod>
-</url>
-</urlset>"""
-
-
-def test_finish_sitemap_makes_urls_absolute_and_drops_build_times():
-    assert finish_sitemap(SITEMAP, BASE + "/") == """<urlset>
-<url>
-<loc>https://example.org/</loc>
-<changefreq>daily</changefreq>
-</url>
-<url>
-<loc>https://example.org/about/</loc>
-<lastmod>2017-05-01T00:00:00+01:00</lastmod>
-</url>
-<url>
-<loc>https://other.example/kept/</loc>
-<lastmod>2017-01-01T00:00:00+00:00</lastmod>
-</url>
-</urlset>"""
-
-
-def test_finish_sitemap_leaves_out_pages_that_ask_not_to_be_indexed():
-    finished = finish_sitemap(SITEMAP, BASE, is_noindex=lambda loc: loc == "/about/")
-    assert "/about/" not in finished
-    locs = [loc.text for loc in ElementTree.fromstring(finished).iter("loc")]
-    assert locs == ["https://example.org/", "https://other.example/kept/"]
-
-
 @pytest.mark.parametrize("head, expected", [
     ('<meta name="robots" content="noindex">', True),
     ("<meta name='robots' content='noindex, follow'>", True),
@@ -152,9 +116,16 @@ def test_noindex_pattern(head, expected):
     assert (NOINDEX.search(head) is not None) is expected
 
 
-def test_finish_sitemap_twice_changes_nothing_more():
-    once = finish_sitemap(SITEMAP, BASE)
-    assert finish_sitemap(once, BASE) == once
+def test_noindex_checker_reads_the_head_of_the_built_page_at_each_address(tmp_path):
+    (tmp_path / "moved").mkdir()
+    (tmp_path / "moved" / "index.html").write_text(
+        '<head><meta name="robots" content="noindex"></head>')
+    (tmp_path / "index.html").write_text(
+        '<head></head><body><meta name="robots" content="noindex"></body>')
+    is_noindex = noindex_checker(str(tmp_path), "https://example.org")
+    assert is_noindex("https://example.org/moved/") and is_noindex("/moved/")
+    assert not is_noindex("https://example.org/")  # only the head counts
+    assert not is_noindex("/not-built/")
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap():
