@@ -1,15 +1,14 @@
 """The contact directory: content/data/contacts.yml, read and checked.
 
-`load_directory(text)` returns the directory and a list of problems (line, what, fix);
-an entry with a problem is left out, every other entry is kept.
+`load_directory(text)` returns the directory and a list of site_core Problems, each
+with its line of the file; an entry with a problem is left out, every other entry is kept.
 """
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
 import yaml
-from content_messages import Problem
+from site_core import Problem, close_matches, did_you_mean, slugify
 
 from .numbers import InvalidNumber, is_memorable_form, near_miss, parse_number
 
@@ -19,6 +18,9 @@ REQUIRED = ("id", "name", "group")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EXAMPLE_ENTRY = "- id: beacon\n  name: Beacon\n  group: Victims' services\n  phone: 03000 11 55 55"
+# Group anchors published before groups took slugify's (which drops apostrophes rather
+# than splitting the word there): kept, so that links to /contact/#<anchor> still land.
+PUBLISHED_GROUP_ANCHORS = {"The Commissioner's office": "the-commissioner-s-office"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Directory:
             grouped.setdefault(entry.group, []).append(entry)
         taken, groups = set(self.by_id), []
         for name, entries in grouped.items():
-            anchor = _slug(name) or "group"
+            anchor = PUBLISHED_GROUP_ANCHORS.get(name) or slugify(name) or "group"
             while anchor in taken:
                 anchor += "-group"
             taken.add(anchor)
@@ -95,20 +97,23 @@ def load_directory(text):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or str(error)
-        return Directory(), [Problem(line, f"contacts.yml is not valid YAML ({reason})",
-                                     "check the indentation and the colons near this line")]
+        return Directory(), [Problem(f"contacts.yml is not valid YAML ({reason})",
+                                     "check the indentation and the colons near this line",
+                                     line=line)]
     if not isinstance(root, yaml.SequenceNode):
         line = root.start_mark.line + 1 if root is not None else None
-        return Directory(), [Problem(line, "contacts.yml must be a list of entries",
-                                     f"start each entry with '- id:', for example:\n{EXAMPLE_ENTRY}")]
+        return Directory(), [Problem("contacts.yml must be a list of entries",
+                                     f"start each entry with '- id:', for example:\n{EXAMPLE_ENTRY}",
+                                     line=line)]
     entries, problems, seen, numbers = [], [], {}, {}
     for node in root.value:
         entry = _read_entry(node, problems, seen)
         if entry and entry.number and entry.number.key in numbers:
             other = numbers[entry.number.key]
-            problems.append(Problem(entry.line, f'{entry.phone_display} is listed twice, for '
+            problems.append(Problem(f'{entry.phone_display} is listed twice, for '
                                     f'"{other.name}" and "{entry.name}"',
-                                    f"list each number once (the other is on line {other.line})"))
+                                    f"list each number once (the other is on line {other.line})",
+                                    line=entry.line))
         elif entry:
             entries.append(entry)
             if entry.number:
@@ -119,45 +124,47 @@ def load_directory(text):
 def _read_entry(node, problems, seen):
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
-        problems.append(Problem(line, "an entry of contacts.yml must be a set of 'key: value' lines",
-                                f"write it like this:\n{EXAMPLE_ENTRY}"))
+        problems.append(Problem("an entry of contacts.yml must be a set of 'key: value' lines",
+                                f"write it like this:\n{EXAMPLE_ENTRY}", line=line))
         return None
     values, lines, before = {}, {}, len(problems)
     for key_node, value_node in node.value:
         key, key_line = key_node.value, key_node.start_mark.line + 1
         if key not in KEYS:
-            suggestion = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f' (did you mean "{suggestion[0]}"?)' if suggestion else ""
-            problems.append(Problem(key_line, f'unknown key "{key}" in a contact entry',
-                                    f"use only {', '.join(KEYS)}{hint}"))
+            problems.append(Problem(f'unknown key "{key}" in a contact entry',
+                                    f"use only {', '.join(KEYS)}"
+                                    f"{did_you_mean(close_matches(key, KEYS))}", line=key_line))
             continue
         if not isinstance(value_node, yaml.ScalarNode):
-            problems.append(Problem(key_line, f'"{key}" must be a single value',
-                                    f'write it on one line: {key}: ...'))
+            problems.append(Problem(f'"{key}" must be a single value',
+                                    f'write it on one line: {key}: ...', line=key_line))
             continue
         values[key], lines[key] = value_node.value.strip(), key_line
     for key in REQUIRED:
         if not values.get(key):
-            problems.append(Problem(lines.get(key, line), f'a contact entry has no "{key}"',
-                                    f'add "{key}:" to the entry (see the entries around it)'))
+            problems.append(Problem(f'a contact entry has no "{key}"',
+                                    f'add "{key}:" to the entry (see the entries around it)',
+                                    line=lines.get(key, line)))
     entry_id = values.get("id", "")
     if entry_id and not ID_PATTERN.fullmatch(entry_id):
-        problems.append(Problem(lines["id"], f'id "{entry_id}" is not a valid anchor',
+        problems.append(Problem(f'id "{entry_id}" is not a valid anchor',
                                 "use lower-case letters, digits and hyphens, for example "
-                                f'"{_slug(entry_id) or "victim-support"}"'))
+                                f'"{slugify(entry_id) or "victim-support"}"', line=lines["id"]))
     elif entry_id in seen:
-        problems.append(Problem(lines["id"], f'id "{entry_id}" is used twice',
-                                f"give each entry its own id (the other is on line {seen[entry_id]})"))
+        problems.append(Problem(f'id "{entry_id}" is used twice',
+                                f"give each entry its own id (the other is on line {seen[entry_id]})",
+                                line=lines["id"]))
     if not any(values.get(key) for key in ("phone", "email", "website")):
-        problems.append(Problem(line, f'entry "{values.get("name") or entry_id}" has no phone, email or website',
-                                "add at least one way to get in touch"))
+        problems.append(Problem(f'entry "{values.get("name") or entry_id}" has no phone, email or website',
+                                "add at least one way to get in touch", line=line))
     number, display = _read_phone(values, lines, problems)
     if values.get("email") and not EMAIL_PATTERN.fullmatch(values["email"]):
-        problems.append(Problem(lines["email"], f'email "{values["email"]}" is not an email address',
-                                "write it as name@example.org, without mailto:"))
+        problems.append(Problem(f'email "{values["email"]}" is not an email address',
+                                "write it as name@example.org, without mailto:", line=lines["email"]))
     if values.get("website") and not values["website"].startswith(("https://", "http://")):
-        problems.append(Problem(lines["website"], f'website "{values["website"]}" is not a full address',
-                                f'start it with https://, for example "https://{values["website"]}"'))
+        problems.append(Problem(f'website "{values["website"]}" is not a full address',
+                                f'start it with https://, for example "https://{values["website"]}"',
+                                line=lines["website"]))
     if len(problems) > before:
         return None
     if entry_id:
@@ -175,8 +182,9 @@ def _read_phone(values, lines, problems):
     written = values.get("phone")
     if not written:
         if values.get("phone_display"):
-            problems.append(Problem(lines["phone_display"], "phone_display without phone",
-                                    "add the number as phone:, or remove phone_display"))
+            problems.append(Problem("phone_display without phone",
+                                    "add the number as phone:, or remove phone_display",
+                                    line=lines["phone_display"]))
         return None, ""
     try:
         number = parse_number(written)
@@ -185,20 +193,16 @@ def _read_phone(values, lines, problems):
     display = values.get("phone_display") or number.display
     if values.get("phone_display") and not is_memorable_form(display, number):
         problems.append(Problem(
-            lines["phone_display"],
             f'phone_display "{display}" is not the same number as phone "{written}"',
             f"write the same digits with spaces where you want them, for example "
-            f'"{number.display}", or remove phone_display'))
+            f'"{number.display}", or remove phone_display', line=lines["phone_display"]))
         return None, ""
     return number, display
 
 
 def _invalid_phone(error, line, problems):
-    problems.append(Problem(line, str(error),
+    problems.append(Problem(str(error),
                             "check the number: UK numbers have 10 or 11 digits and start with 0 "
-                            "(01707 806100), or are a short code such as 999, 101 or 18001 101"))
+                            "(01707 806100), or are a short code such as 999, 101 or 18001 101",
+                            line=line))
     return None
-
-
-def _slug(text):
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))

@@ -1,6 +1,6 @@
 """What the /contact/ page shows beyond the directory itself: mentions and JSON-LD."""
 
-import json
+from site_core import script_json
 
 
 def mentions_by_entry(contents):
@@ -34,5 +34,4 @@ def json_ld(directory, organisation, site_url, page_url):
         "url": f"{site_url}/",
         "contactPoint": points,
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(data, indent=1)

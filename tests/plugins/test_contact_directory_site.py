@@ -10,6 +10,8 @@ from conftest import build_site
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "contact_directory"
 WIDE = {"COLUMNS": "3000"}  # one message per log line, so that each can be matched whole
+# The build's report: "<file>:<line>: warning: <what>. Fix: <what to do>", one a line.
+WARNING_LINE = re.compile(r"^(\S+?:\d+): warning: (.*\. Fix: .*?)\s*$")
 
 
 def fixture_copy(tmp_path):
@@ -19,9 +21,9 @@ def fixture_copy(tmp_path):
 
 
 def messages(log):
-    """The content messages of a build log, without the logger's decoration."""
-    return [re.sub(r"\s{2,}\S+\.py:\d+\s*$", "", line.split("warning: ", 1)[1]).strip()
-            for line in log.splitlines() if "warning: " in line]
+    """The warnings of a build's report, as "<file>:<line>: <what>. Fix: ..."."""
+    return [f"{m.group(1)}: {m.group(2)}" for line in log.splitlines()
+            if (m := WARNING_LINE.match(line))]
 
 
 def main(result, relative):
@@ -119,10 +121,10 @@ def test_an_invalid_number_in_contacts_yml_stops_a_publish_build(tmp_path):
     contacts.write_text(contacts.read_text().replace("phone: 08 08 16 89 111", "phone: 08 08 16 89 11"))
     result = build_site(content, tmp_path / "output", fatal="errors", env=WIDE)
     assert not result.ok
-    assert (f'{contacts}:29: "08 08 16 89 11" is not a valid UK phone number. Fix: check the number: '
-            "UK numbers have 10 or 11 digits and start with 0 (01707 806100), or are a short code "
-            "such as 999, 101 or 18001 101") in result.log
-    assert "1 content error above" in result.log
+    assert (f'{contacts}:29: error: "08 08 16 89 11" is not a valid UK phone number. Fix: check the '
+            "number: UK numbers have 10 or 11 digits and start with 0 (01707 806100), or are a short "
+            "code such as 999, 101 or 18001 101") in result.log.splitlines()
+    assert re.search(r"^1 error, \d+ warnings in \d+ files$", result.log, re.M)  # the summary
 
 
 def test_a_site_without_a_directory_builds_quietly_with_the_footer_as_written(tmp_path):

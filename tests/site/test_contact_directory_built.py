@@ -2,17 +2,12 @@
 
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-from contact_directory.directory import load_directory  # noqa: E402
+from contact_directory.directory import load_directory
 
 # Every number the seed press releases and a reader of this site need, as /contact/ must show it.
 SEED_NUMBERS = [

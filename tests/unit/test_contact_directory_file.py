@@ -1,17 +1,15 @@
 """Contact directory: reading contacts.yml, the verdict on numbers in content, JSON-LD."""
 
 import json
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from site_core import WARNING, Problem
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-from contact_directory.checks import check_number  # noqa: E402
-from contact_directory.directory import Problem, load_directory  # noqa: E402
-from contact_directory.page import json_ld  # noqa: E402
+from contact_directory.checks import check_number
+from contact_directory.directory import load_directory
+from contact_directory.page import json_ld
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = textwrap.dedent("""\
@@ -63,49 +61,65 @@ def test_entries_groups_and_display(directory):
     assert directory.by_id["victim-support"].call_charges == "Free to call from UK landlines and mobiles"
 
 
+def test_group_anchors_are_slugs_that_never_clash_and_never_move():
+    loaded, _ = load_directory(
+        "- id: a\n  name: A\n  group: The Commissioner's office\n  phone: 101\n"
+        "- id: b\n  name: B\n  group: Victim’s services, Café\n  phone: 999\n"
+        "- id: emergencies\n  name: C\n  group: Emergencies\n  phone: 112\n")
+    assert [group.anchor for group in loaded.groups] == [
+        "the-commissioner-s-office",  # published before slugify: kept as it was
+        "victims-services-cafe",  # site_core.slugify: apostrophes dropped, accents folded
+        "emergencies-group",  # not the id of an entry
+    ]
+
+
 def test_the_real_contacts_file_has_no_problems():
     loaded, problems = load_directory((REPO / "content/data/contacts.yml").read_text(encoding="utf-8"))
     assert problems == []
     assert len(loaded.entries) >= 9
 
 
+def error_on(line, what, fix):
+    return Problem(what, fix, line=line)
+
+
 @pytest.mark.parametrize("yaml_text, problems", [
     ("- id: office\n  name: Office\n  group: Office\n  phone: 01707 80610\n",
-     [Problem(4, '"01707 80610" is not a valid UK phone number',
-              "check the number: UK numbers have 10 or 11 digits and start with 0 (01707 806100), "
-              "or are a short code such as 999, 101 or 18001 101")]),
+     [error_on(4, '"01707 80610" is not a valid UK phone number',
+               "check the number: UK numbers have 10 or 11 digits and start with 0 (01707 806100), "
+               "or are a short code such as 999, 101 or 18001 101")]),
     ("- id: beacon\n  name: Beacon\n  group: Victims\n  phone: 03000 11 55 55\n"
      "  phone_display: 03000 11 55 56\n",
-     [Problem(5, 'phone_display "03000 11 55 56" is not the same number as phone "03000 11 55 55"',
-              'write the same digits with spaces where you want them, for example "0300 011 5555", '
-              "or remove phone_display")]),
+     [error_on(5, 'phone_display "03000 11 55 56" is not the same number as phone "03000 11 55 55"',
+               'write the same digits with spaces where you want them, for example "0300 011 5555", '
+               "or remove phone_display")]),
     ("- id: office\n  name: Office\n  group: Office\n  phnoe: 01707 806100\n",
-     [Problem(4, 'unknown key "phnoe" in a contact entry',
-              "use only id, name, group, phone, phone_display, email, website, hours, call_charges, "
-              'description (did you mean "phone"?)'),
-      Problem(1, 'entry "Office" has no phone, email or website', "add at least one way to get in touch")]),
+     [error_on(4, 'unknown key "phnoe" in a contact entry',
+               "use only id, name, group, phone, phone_display, email, website, hours, call_charges, "
+               'description (did you mean "phone"?)'),
+      error_on(1, 'entry "Office" has no phone, email or website', "add at least one way to get in touch")]),
     ("- name: Office\n  group: Office\n  phone: 01707 806100\n",
-     [Problem(1, 'a contact entry has no "id"', 'add "id:" to the entry (see the entries around it)')]),
+     [error_on(1, 'a contact entry has no "id"', 'add "id:" to the entry (see the entries around it)')]),
     ("- id: Victim Support\n  name: VS\n  group: Victims\n  phone: 0808 168 9111\n",
-     [Problem(1, 'id "Victim Support" is not a valid anchor',
-              'use lower-case letters, digits and hyphens, for example "victim-support"')]),
+     [error_on(1, 'id "Victim Support" is not a valid anchor',
+               'use lower-case letters, digits and hyphens, for example "victim-support"')]),
     ("- id: a\n  name: A\n  group: G\n  phone: 101\n- id: a\n  name: B\n  group: G\n  phone: 999\n",
-     [Problem(5, 'id "a" is used twice', "give each entry its own id (the other is on line 1)")]),
+     [error_on(5, 'id "a" is used twice', "give each entry its own id (the other is on line 1)")]),
     ("- id: a\n  name: A\n  group: G\n  phone: 101\n- id: b\n  name: B\n  group: G\n  phone: 101\n",
-     [Problem(5, '101 is listed twice, for "A" and "B"', "list each number once (the other is on line 1)")]),
+     [error_on(5, '101 is listed twice, for "A" and "B"', "list each number once (the other is on line 1)")]),
     ("- id: a\n  name: A\n  group: G\n  email: someone at example.org\n",
-     [Problem(4, 'email "someone at example.org" is not an email address',
-              "write it as name@example.org, without mailto:")]),
+     [error_on(4, 'email "someone at example.org" is not an email address',
+               "write it as name@example.org, without mailto:")]),
     ("- id: a\n  name: A\n  group: G\n  website: www.herts.police.uk\n",
-     [Problem(4, 'website "www.herts.police.uk" is not a full address',
-              'start it with https://, for example "https://www.herts.police.uk"')]),
+     [error_on(4, 'website "www.herts.police.uk" is not a full address',
+               'start it with https://, for example "https://www.herts.police.uk"')]),
     ("id: a\nname: A\n",
-     [Problem(1, "contacts.yml must be a list of entries",
-              "start each entry with '- id:', for example:\n- id: beacon\n  name: Beacon\n"
-              "  group: Victims' services\n  phone: 03000 11 55 55")]),
+     [error_on(1, "contacts.yml must be a list of entries",
+               "start each entry with '- id:', for example:\n- id: beacon\n  name: Beacon\n"
+               "  group: Victims' services\n  phone: 03000 11 55 55")]),
     ("- id: a\n  name: [A\n",
-     [Problem(3, "contacts.yml is not valid YAML (expected ',' or ']', but got '<stream end>')",
-              "check the indentation and the colons near this line")]),
+     [error_on(3, "contacts.yml is not valid YAML (expected ',' or ']', but got '<stream end>')",
+               "check the indentation and the colons near this line")]),
 ])
 def test_problems_in_contacts_file(yaml_text, problems):
     assert load_directory(yaml_text)[1] == problems
@@ -143,8 +157,12 @@ PATH = "content/data/contacts.yml"
 ])
 def test_check_number(directory, raw, entry_id, href, what, fix):
     verdict = check_number(raw, directory, PATH)
-    assert (verdict.entry.id if verdict.entry else None, verdict.href, verdict.what, verdict.fix) == (
-        entry_id, href, what, fix)
+    assert (verdict.entry.id if verdict.entry else None, verdict.href) == (entry_id, href)
+    if what:
+        # A warning, found at the first line that writes the number as it is written.
+        assert verdict.problem == Problem(what, fix, WARNING, text=raw)
+    else:
+        assert verdict.problem is None and not verdict.is_problem
 
 
 def test_json_ld_has_a_contact_point_per_entry(directory):

@@ -1,14 +1,9 @@
 """Contact directory: parsing, formatting, near misses and finding numbers in text."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-
-from contact_directory.linking import find_numbers, link_numbers  # noqa: E402
-from contact_directory.numbers import (  # noqa: E402
+from contact_directory.linking import find_numbers, link_numbers
+from contact_directory.numbers import (
     CHARGE_03, CHARGE_FREE, CHARGE_FREEPHONE, InvalidNumber, dialled_digits, near_miss,
     parse_number,
 )
