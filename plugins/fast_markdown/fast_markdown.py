@@ -9,6 +9,8 @@ import os
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from site_core import BuildState
+
 from .parallel import BodyConverter, fork_available
 from .reader import FastMarkdownReader
 
@@ -16,8 +18,6 @@ DEFAULTS = {
     "FAST_MARKDOWN_WORKERS": os.cpu_count() or 1,  # 0: convert in the main process only
     "FAST_MARKDOWN_MIN_FILES": 100,  # fewer files than this: starting workers costs more
 }
-
-_reading = {}  # id(generator) -> its reader, while the generator reads
 
 
 def setting(settings, name):
@@ -49,35 +49,62 @@ def files_to_convert(generator, reader):
     return found
 
 
-def start_converting(generator):
-    """Before the first file a generator reads: hand its files to the workers."""
-    if id(generator) in _reading or not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
-        return
-    reader = generator.readers.readers.get("md")
-    _reading[id(generator)] = reader
-    if not isinstance(reader, FastMarkdownReader) or not fork_available():
-        return
-    workers = setting(generator.settings, "FAST_MARKDOWN_WORKERS")
-    paths = files_to_convert(generator, reader)
-    if workers < 1 or len(paths) < setting(generator.settings, "FAST_MARKDOWN_MIN_FILES"):
-        return
-    reader.body_converter = BodyConverter(paths, reader.markdown_settings,
-                                          generator.settings["FORMATTED_FIELDS"], workers)
+class Reading:
+    """One build's readers that have workers converting for them, by generator."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.readers = {}  # generator -> its Markdown reader, from its first file on
+
+    def start(self, generator):
+        """Before the first file a generator reads: hand its files to the workers."""
+        if generator in self.readers:
+            return
+        reader = generator.readers.readers.get("md")
+        self.readers[generator] = reader
+        if not isinstance(reader, FastMarkdownReader) or not fork_available():
+            return
+        workers = setting(self.settings, "FAST_MARKDOWN_WORKERS")
+        paths = files_to_convert(generator, reader)
+        if workers < 1 or len(paths) < setting(self.settings, "FAST_MARKDOWN_MIN_FILES"):
+            return
+        reader.body_converter = BodyConverter(paths, reader.markdown_settings,
+                                              self.settings["FORMATTED_FIELDS"], workers)
+
+    def stop(self, generator):
+        _stop_workers(self.readers.pop(generator, None))
+
+    def stop_all(self):
+        for reader in self.readers.values():
+            _stop_workers(reader)
+        self.readers.clear()
 
 
-def stop_converting(generator):
-    reader = _reading.pop(id(generator), None)
+def _stop_workers(reader):
     if isinstance(reader, FastMarkdownReader) and reader.body_converter:
         reader.body_converter.close()
         reader.body_converter = None
 
 
-def stop_all(_pelican):
-    for reader in list(_reading.values()):
-        if isinstance(reader, FastMarkdownReader) and reader.body_converter:
-            reader.body_converter.close()
-            reader.body_converter = None
-    _reading.clear()
+def _new_build(settings):
+    # Workers still running belong to a build that stopped with an error before its
+    # generators finished (`make devserver` goes on to the next build): stop them first.
+    if _build.current is not None:
+        _build.current.stop_all()
+    return Reading(settings)
+
+
+_build = BuildState(_new_build)
+
+
+def start_converting(generator):
+    if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+        (_build.current or _build.start(generator.settings)).start(generator)
+
+
+def stop_converting(generator):
+    if _build.current is not None:
+        _build.current.stop(generator)
 
 
 def register():
@@ -91,5 +118,3 @@ def register():
     # *_generator_finalized: every file is read; the workers can go.
     signals.article_generator_finalized.connect(stop_converting)
     signals.page_generator_finalized.connect(stop_converting)
-    # finalized: the build is over, even if a generator stopped early.
-    signals.finalized.connect(stop_all)

@@ -11,13 +11,12 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-import yaml
 from markdown import Markdown
-from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
 from pelican.utils import pelican_open
 
-# libyaml's parser with PyYAML's safe constructor: the same values as yaml.safe_load.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from site_core import pelican_compat
+
+from .reader import load_front_matter
 
 logger = logging.getLogger(__name__)
 
@@ -34,20 +33,6 @@ def _start_worker(markdown_settings, formatted_fields):
     _worker["formatted_fields"] = set(formatted_fields)
 
 
-def formatted_texts(front_matter, formatted_fields):
-    """The texts of formatted fields (e.g. summary) as pelican-yaml-metadata joins them."""
-    metadata = yaml.load(front_matter, Loader=SafeLoader)  # noqa: S506 - a safe loader
-    texts = []
-    for name, value in (metadata.items() if isinstance(metadata, dict) else ()):
-        if value is None or str(name).lower() not in formatted_fields:
-            continue
-        if isinstance(value, list):
-            texts.append("\n".join(item for item in value if item is not None))
-        else:
-            texts.append(str(value))
-    return texts
-
-
 def convert_file(path):
     """(path, stamp, converted): `converted` is (HTML of the body, {formatted field text:
     its HTML}), or None when the file has no YAML front matter or anything fails: the
@@ -55,14 +40,16 @@ def convert_file(path):
     try:
         stamp = file_stamp(path)
         with pelican_open(path) as text:
-            match = HEADER_RE.fullmatch(text)
+            match = pelican_compat.YAML_HEADER_RE.fullmatch(text)
         if not match:
             return path, stamp, None
         markdown = _worker["markdown"]
         body = markdown.reset().convert(match.group("content"))
         fields = {}
         try:
-            for field_text in formatted_texts(match.group("metadata"), _worker["formatted_fields"]):
+            front_matter = load_front_matter(match.group("metadata"))
+            for field_text in pelican_compat.yaml_formatted_field_texts(
+                    front_matter, _worker["formatted_fields"]):
                 fields[field_text] = markdown.reset().convert(field_text)
         except Exception:  # noqa: BLE001, S110 - the main process converts what is missing
             pass

@@ -1,49 +1,28 @@
-"""pelican-yaml-metadata's reader, faster: libyaml for the front matter, and the body
-taken from the worker processes when they have converted it already.
+"""pelican-yaml-metadata's reader, faster: libyaml for the front matter, one Markdown
+converter for every file, and bodies taken from the worker processes when they have
+converted them already.
 
-Everything else (which keys become Tags, dates, formatted fields such as summary,
-the fallback to Pelican's own metadata header) is pelican-yaml-metadata's code.
+What the metadata becomes (which keys become Tags, dates, formatted fields such as
+summary) is pelican-yaml-metadata's own code, reached through site_core.pelican_compat.
+A file without YAML front matter, or whose YAML is not a valid mapping, is read by
+pelican-yaml-metadata itself: it falls back to Pelican's own "Title:" header, or logs
+what is wrong with the YAML in its own words.
 """
 
-import contextlib
-import copy
-import logging
-
 import yaml
-from pelican.plugins.yaml_metadata.yaml_metadata import (
-    HEADER_RE,
-    YAMLMetadataReader,
-    _convert_py_to_meta,
-)
+from markdown import Markdown
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import pelican_open
 
-from .parallel import SafeLoader
+from site_core import pelican_compat
 
-logger = logging.getLogger(__name__)
-
-
-def markdown_settings(settings):
-    """The Markdown options pelican-yaml-metadata converts with (no `meta` extension)."""
-    options = copy.deepcopy(settings["MARKDOWN"])
-    with contextlib.suppress(KeyError, ValueError):
-        options["extensions"].remove("markdown.extensions.meta")
-    return options
+# libyaml's parser with PyYAML's safe constructor: the same values as yaml.safe_load.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _AlreadyConverted:
-    """Stands in for the Markdown converter while pelican-yaml-metadata converts the
-    formatted fields: HTML a worker made for the same text, else a real conversion."""
-
-    def __init__(self, markdown, converted):
-        self._markdown = markdown
-        self._converted = converted
-
-    def reset(self):
-        return self
-
-    def convert(self, text):
-        html = self._converted.get(text)
-        return html if html is not None else self._markdown.reset().convert(text)
+def load_front_matter(text):
+    """The YAML text of a front matter, parsed as yaml.safe_load would, only faster."""
+    return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
 
 
 class FastMarkdownReader(YAMLMetadataReader):
@@ -51,36 +30,41 @@ class FastMarkdownReader(YAMLMetadataReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.markdown_settings = markdown_settings(self.settings)
+        self.markdown_settings = pelican_compat.yaml_reader_markdown_settings(self.settings)
+        self.markdown = Markdown(**self.markdown_settings)
         self.body_converter = None  # a parallel.BodyConverter while a generator reads
 
     def read(self, source_path):
         with pelican_open(source_path) as text:
-            match = HEADER_RE.fullmatch(text)
-        if not match:  # pelican-yaml-metadata falls back to Pelican's own header
+            match = pelican_compat.YAML_HEADER_RE.fullmatch(text)
+        if not match:
+            return super().read(source_path)
+
+        front_matter = _parsed(match.group("metadata"))
+        if front_matter is None:  # pelican-yaml-metadata reads it, and logs what is wrong
             return super().read(source_path)
 
         converted = self.body_converter.take(source_path) if self.body_converter else None
-        markdown = self._md
-        if converted:  # formatted fields (summary) were converted by a worker too
-            self._md = _AlreadyConverted(markdown, converted[1])
-        try:
-            metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
-        finally:
-            self._md = markdown
-        self._md.Meta = {key: _convert_py_to_meta(value) for key, value in metadata.items()}
-        if converted:
-            return converted[0], metadata
-        return self._md.reset().convert(match.group("content")), metadata
+        body_html, fields_html = converted or (None, {})
 
-    def _load_yaml_metadata(self, text, source_path):
-        """As pelican-yaml-metadata's, with libyaml: an empty dict when the YAML is bad."""
-        try:
-            metadata = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
-        except Exception:  # noqa: BLE001 - logged as pelican-yaml-metadata does
-            logger.error("Error parsing YAML for file '%s", source_path, exc_info=True)
-            return {}
-        if not isinstance(metadata, dict):
-            logger.error("YAML header didn't parse as a dict for file '%s'", source_path)
-            return {}
-        return self._parse_yaml_metadata(metadata, source_path)
+        def convert_field(text):  # a formatted field, e.g. summary: a worker's HTML if any
+            html = fields_html.get(text)
+            return html if html is not None else self.convert(text)
+
+        metadata = pelican_compat.yaml_reader_metadata(self, front_matter, source_path,
+                                                       convert_field)
+        if body_html is None:
+            body_html = self.convert(match.group("content"))
+        return body_html, metadata
+
+    def convert(self, text):
+        return self.markdown.reset().convert(text)
+
+
+def _parsed(yaml_text):
+    """The front matter as a dict, or None if it is not valid YAML or not a mapping."""
+    try:
+        front_matter = load_front_matter(yaml_text)
+    except Exception:  # noqa: BLE001 - any error (a bad date is a ValueError): upstream's turn
+        return None
+    return front_matter if isinstance(front_matter, dict) else None

@@ -195,7 +195,9 @@ def yaml_reader_markdown_settings(settings):
 
 def yaml_formatted_field_texts(front_matter, formatted_fields):
     """The Markdown texts the reader converts for the formatted fields (FORMATTED_FIELDS,
-    e.g. summary) of the parsed YAML `front_matter`: a list is joined by new lines."""
+    e.g. summary) of the parsed YAML `front_matter`: a list is joined by new lines.
+    fast_markdown's workers convert these ahead; should the reader ask for another
+    text, that one is only converted again, never wrong."""
     texts = []
     for name, value in front_matter.items() if isinstance(front_matter, dict) else ():
         if value is None or str(name).lower() not in formatted_fields:

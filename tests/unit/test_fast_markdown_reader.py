@@ -3,20 +3,15 @@
 import logging
 import os
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.settings import read_settings
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "plugins"))
-sys.path.insert(0, str(REPO))
-
-from fast_markdown.parallel import BodyConverter  # noqa: E402
-from fast_markdown.reader import FastMarkdownReader  # noqa: E402
-from tools.bench import generate  # noqa: E402
+from bench import generate
+from conftest import REPO
+from fast_markdown.parallel import BodyConverter
+from fast_markdown.reader import FastMarkdownReader
 
 NATIVE_HEADER = """\
 Title: A release with Pelican's own metadata header
@@ -76,6 +71,24 @@ def test_bad_yaml_is_logged_with_the_file_name_and_gives_no_metadata(settings, t
     assert f"Error parsing YAML for file '{path}" in caplog.text
 
 
+@pytest.mark.parametrize("front_matter", [
+    "title: [unclosed",  # not YAML
+    "- a list\n- not a mapping",  # YAML, but not keys and values
+    "title: T\ndate: 2017-13-45",  # a date that is no date: libyaml raises ValueError
+], ids=["bad-yaml", "not-a-mapping", "bad-date"])
+def test_front_matter_it_cannot_read_is_read_and_logged_by_pelican_yaml_metadata(
+        settings, tmp_path, caplog, front_matter):
+    path = tmp_path / "2017-06-02-bad.md"
+    path.write_text(f"---\n{front_matter}\n---\nBody.\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        expected = YAMLMetadataReader(settings).read(str(path))
+    expected_log = [record.getMessage() for record in caplog.records]
+    caplog.clear()
+    with caplog.at_level(logging.ERROR):
+        assert FastMarkdownReader(settings).read(str(path)) == expected
+    assert [record.getMessage() for record in caplog.records] == expected_log != []
+
+
 def test_workers_convert_bodies_and_summaries_exactly_as_the_reader_does(settings, sources):
     reader = FastMarkdownReader(settings)
     converter = BodyConverter(sources, reader.markdown_settings, settings["FORMATTED_FIELDS"],
@@ -122,3 +135,21 @@ def test_a_file_changed_after_conversion_or_never_given_is_read_again(settings, 
         assert converter.take(str(tmp_path / "other.md")) is None
     finally:
         converter.close()
+
+
+def test_a_new_build_stops_the_workers_a_failed_build_left_running(settings):
+    from fast_markdown import fast_markdown
+
+    class Converter:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    reader = FastMarkdownReader(settings)
+    reader.body_converter = converter = Converter()
+    failed_build = fast_markdown._build.start(settings)
+    failed_build.readers["a generator that never finished reading"] = reader
+    next_build = fast_markdown._build.start(settings)
+    assert converter.closed and reader.body_converter is None
+    assert next_build is not failed_build and next_build.readers == {}
