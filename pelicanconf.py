@@ -84,6 +84,10 @@ TYPOGRIFY = False  # it wraps capitals in spans and adds about 55% to build time
 # Templates do not change during a build: without this Jinja2 checks every template
 # file again each time a page includes or imports it (about 4% of a build).
 # Pelican makes a new environment for every build, so `make devserver` still sees edits.
+# autoescape: what a writer types in front matter (a title, tags, alt text, visits) is
+# shown as text, never run as HTML. HTML the site made itself (an item's content, JSON-LD)
+# is marked safe where it is made. Pelican adds its own defaults (trim_blocks,
+# lstrip_blocks, extensions) to this dict.
 JINJA_ENVIRONMENT = {"auto_reload": False, "autoescape": True}
 
 # --- URLs (docs/ARCHITECTURE.md; never change a published one) ------------------
