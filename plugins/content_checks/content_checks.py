@@ -1,21 +1,21 @@
 """Content checks: every problem of a build in one report, for the person who made it.
 
-Thin adapters between Pelican's signals and the pure checks in front_matter.py
-(one file before Pelican reads it), body.py (one item's HTML) and site_checks.py
-(across items). Problems go to content_messages, which prints them at the end.
+Thin adapters between Pelican's signals and the pure checks in front_matter.py (one
+file, before Pelican reads it), site_checks.py (across items) and body.py (one item's
+HTML, once the site is written). Problems go to site_core's report, printed at the end.
 """
 
 import datetime
+import functools
 import os
 import re
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from pelican import signals
-from pelican.contents import SkipStub
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from content_messages import line_of_key, line_of_text, report, report_problems, shown_path
-from content_types.content_types import content_type_for
+from site_core import BuildState, Problem, content_type_of, report, shown_path
 
 from .body import ids_in, scan_body
 from .front_matter import check_source
@@ -29,7 +29,15 @@ DEFAULTS = {
         "districts/index.html", "contact/index.html", "faq/index.html",
     ],
 }
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+
+
+@dataclass
+class Build:
+    items: list = field(default_factory=list)  # every article and page read, for finalized
+
+
+_build = BuildState(lambda settings: Build())
 
 
 def setting(settings, name):
@@ -42,9 +50,10 @@ def now_in(settings):
 
 # --- Before reading: one file at a time ------------------------------------------
 
-def file_checker(content_dir, settings):
-    """check_file(full_path) for one generator's files: what they share is worked out
-    once here (the time now, template folders, the file-name pattern), not per file."""
+def file_checker(settings):
+    """check_file(full_path) for the files one reader reads: what they share is worked
+    out once here (the time now, template folders, the file-name pattern)."""
+    content_dir = settings["PATH"]
     filename_pattern = re.compile(settings.get("FILENAME_METADATA") or r"(?!)")
     options = dict(
         now=now_in(settings),
@@ -61,32 +70,66 @@ def file_checker(content_dir, settings):
             with open(full_path, "rb") as handle:
                 raw = handle.read()
         except OSError as error:
-            report(full_path, None, f"the file cannot be opened ({error.strerror})",
-                   "check that the file exists and that you may read it")
+            report(Problem(f"the file cannot be opened ({error.strerror})",
+                           "check that the file exists and that you may read it").at(full_path))
             return False
         found = filename_pattern.match(os.path.splitext(os.path.basename(full_path))[0])
-        result = check_source(raw, relative, content_type_for(relative),
+        content_type = content_type_of(relative)
+        result = check_source(raw, relative, content_type.kind if content_type else None,
                               filename_date=found.groupdict().get("date") if found else None,
                               **options)
-        report_problems(full_path, result.problems)
+        report(*(problem.at(full_path) for problem in result.problems))
         return not result.rejected
 
     return check_file
 
 
-def guard_reading(generator):
-    """Make this generator leave out (quietly, as Pelican's status "skip" does) a
-    file that check_file rejects, instead of failing on it."""
-    read_file = generator.readers.read_file
-    check_file = file_checker(generator.path, generator.settings)
+class ChecksBeforeReading:
+    """Mixed into the Markdown reader class: each file is checked from its bytes before
+    it is read. A file Pelican could not read without an error of its own (under
+    `--fatal errors` it would stop there, before the report names the file) is read as
+    `status: skip`, which Pelican leaves out quietly."""
 
-    def checked_read_file(base_path, path, *args, **kwargs):
-        full_path = os.path.join(base_path, path)
-        if full_path.endswith(MARKDOWN_SUFFIXES) and not check_file(full_path):
-            return SkipStub(None, source_path=full_path)
-        return read_file(base_path, path, *args, **kwargs)
+    _check_file = None
+    _reading = False  # inside read(): the file's own metadata
+    _deferred = None  # an error in the metadata Pelican takes from the file's name
 
-    generator.readers.read_file = checked_read_file
+    def process_metadata(self, name, value):
+        if self._reading:
+            return super().process_metadata(name, value)
+        try:
+            return super().process_metadata(name, value)
+        except Exception as error:  # noqa: BLE001 - read() raises it, unless the file is left out
+            # Pelican processes the file name's metadata (a date) before it calls read().
+            self._deferred = error
+            return value
+
+    def read(self, source_path):
+        deferred, self._deferred = self._deferred, None
+        if self._check_file is None:
+            self._check_file = file_checker(self.settings)
+        if not self._check_file(source_path):
+            return "", {"status": "skip"}
+        if deferred is not None:
+            raise deferred
+        self._reading = True
+        try:
+            return super().read(source_path)
+        finally:
+            self._reading = False
+
+
+@functools.cache
+def checked_reader(reader_class):
+    """`reader_class` with ChecksBeforeReading mixed in (one class per reader class)."""
+    return type(f"Checked{reader_class.__name__}", (ChecksBeforeReading, reader_class), {})
+
+
+def check_markdown_before_reading(readers):
+    for extension in MARKDOWN_EXTENSIONS:
+        reader_class = readers.reader_classes.get(extension)
+        if reader_class and not issubclass(reader_class, ChecksBeforeReading):
+            readers.reader_classes[extension] = checked_reader(reader_class)
 
 
 # --- After reading: across items -------------------------------------------------
@@ -114,11 +157,11 @@ def reserved_save_as(generators, settings):
 
 def check_site(generators):
     items = list(items_of(generators))
+    (_build.current or _build.start({})).items = items
     if not items:
         return
     settings = items[0].settings
     uses = [(item.source_path, tag.name) for item in items for tag in getattr(item, "tags", [])]
-    problems = tag_variants(uses)
     duplicates, losers = duplicate_urls(
         [(shown_path(item.source_path), item.save_as) for item in items],
         reserved_save_as(generators, settings),
@@ -126,73 +169,55 @@ def check_site(generators):
     for item in items:
         if shown_path(item.source_path) in losers:
             item.override_save_as = ""  # writing it would stop Pelican: it would overwrite a page
-    for problem in problems + duplicates:
-        report(problem.path, line_for(problem.path, problem.needle), problem.what,
-               problem.fix, problem.level)
+    report(*tag_variants(uses), *duplicates)
 
 
-# --- After writing: bodies and links ------------------------------------------
+# --- Once the site is written: bodies and links ------------------------------------
 
-def line_for(path, needle, siteurl=""):
-    if not needle:
-        return None
-    if needle.endswith(":"):
-        return line_of_key(path, needle[:-1])
-    for text in (needle, needle[len(siteurl):] if siteurl and needle.startswith(siteurl) else None):
-        line = text and line_of_text(path, text)
-        if line:
-            return line
-    return None
+def source_lines(path):
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read().splitlines()
 
 
-def check_bodies(context, output_path):
-    settings = context
+def check_bodies(items, settings):
+    """Report the problems in each item's HTML, and its links to pages, pictures and
+    anchors that the build did not write (when CONTENT_CHECKS_LINKS)."""
     siteurl = settings.get("SITEURL", "")
-    items = [item for key in ("articles", "hidden_articles", "drafts", "pages",
-                              "hidden_pages", "draft_pages")
-             for item in context.get(key, [])]
+    output_path = settings["OUTPUT_PATH"]
     exists = output_exists(output_path)
     id_cache = {}
 
     def ids_of(path):
         """The ids of the page as written: what a reader's browser can jump to."""
         if path not in id_cache:
-            with open(os.path.join(output_path, path), encoding="utf-8", errors="replace") as handle:
+            written = os.path.join(output_path, path)
+            with open(written, encoding="utf-8", errors="replace") as handle:
                 id_cache[path] = ids_in(handle.read())
         return id_cache[path]
 
     for item in items:
         if not item.save_as:
             continue
-        body_problems, links = scan_body(item.content)
-        found = [(p.needle, p.what, p.fix, p.level) for p in body_problems]
+        problems, links = scan_body(item.content, siteurl,
+                                    source_lines=functools.partial(source_lines, item.source_path))
         if setting(settings, "CONTENT_CHECKS_LINKS"):
-            found += [(p.needle, p.what, p.fix, p.level) for p in
-                      broken_links(item.source_path, item.url, links, exists, ids_of, siteurl)]
-        for needle, what, fix, level in found:
-            report(item.source_path, line_for(item.source_path, needle, siteurl), what, fix, level)
+            problems += broken_links(item.url, links, exists, ids_of, siteurl)
+        report(*(problem.at(item.source_path) for problem in problems))
 
 
-def check_after_static_output(static_generator):
-    """Run check_bodies once the static generator, always the last, has written."""
-    generate_output = static_generator.generate_output
-
-    def generate_output_then_check(writer):
-        generate_output(writer)
-        check_bodies(static_generator.context, static_generator.output_path)
-
-    static_generator.generate_output = generate_output_then_check
+def check_written_site(pelican):
+    build = _build.current
+    check_bodies(build.items if build else [], pelican.settings)
 
 
 def register():
-    # article/page_generator_init: each generator has its readers but has read
-    # nothing yet; a broken file is named and left out instead of stopping Pelican.
-    signals.article_generator_init.connect(guard_reading)
-    signals.page_generator_init.connect(guard_reading)
+    # readers_init: each generator's readers are being made; the Markdown reader then
+    # checks every file before reading it, and leaves out one Pelican would fail on.
+    signals.readers_init.connect(check_markdown_before_reading)
     # all_generators_finalized: every item is read and none written yet, so an item
     # that would overwrite another can still be held back.
     signals.all_generators_finalized.connect(check_site)
-    # static_generator_init: the static generator always writes last and
-    # `finalized` (when the report prints) comes right after it, in no fixed order
-    # with other receivers, so the link check runs at the end of its output step.
-    signals.static_generator_init.connect(check_after_static_output)
+    # finalized: every page is written, so links can be checked against the output.
+    # site_core prints the report after this: its printer is connected on `initialized`,
+    # after every plugin's register().
+    signals.finalized.connect(check_written_site)

@@ -1,27 +1,17 @@
 """Checks across all items of a site: tags spelt two ways, two items at one URL,
 links to pages, images and anchors that the build did not write.
 
-Pure functions over plain values (paths, names, URLs), so they are easy to test.
+Pure functions over plain values (paths, names, URLs), so they are easy to test. They
+return site_core Problems: with the file named when the check is across files.
 """
 
-import difflib
 import os
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
 
-from content_messages.messages import ERROR, WARNING
+from site_core import WARNING, Problem, close_matches
 
 from .body import candidate_files, target_of
-
-
-@dataclass(frozen=True)
-class SiteProblem:
-    path: str  # source file of the item at fault
-    needle: str | None  # text to find its line, or a front-matter key as "key:"
-    what: str
-    fix: str
-    level: str = ERROR
 
 
 def _normalised(tag):
@@ -45,7 +35,7 @@ def tag_variants(uses):
         key = _normalised(name)
         if key in canonical:
             continue
-        close = [other for other in difflib.get_close_matches(key, list(canonical), n=3, cutoff=0.85)
+        close = [other for other in close_matches(key, canonical, cutoff=0.85, n=3)
                  if _digits(other) == _digits(key)]  # "Tag 1" and "Tag 10" are not a misspelling
         canonical[key] = canonical[close[0]] if close and len(key) >= 5 else name
     problems = []
@@ -54,12 +44,11 @@ def tag_variants(uses):
         if right == name:
             continue
         how = "case" if right.lower() == name.lower() else "spelling"
-        problems.append(SiteProblem(
-            path, "tags:", f'the tag "{name}" differs from the tag "{right}" only by '
-            f"{how} (\"{right}\" is used {counts[right]} time"
-            f"{'' if counts[right] == 1 else 's'})",
+        problems.append(Problem(
+            f'the tag "{name}" differs from the tag "{right}" only by {how} ("{right}" is '
+            f"used {counts[right]} time{'' if counts[right] == 1 else 's'})",
             f'write "{right}", so that both are listed under one topic (did you mean '
-            f'"{right}"?)', WARNING))
+            f'"{right}"?)', WARNING, key="tags", text=name).at(path))
     return problems
 
 
@@ -78,18 +67,19 @@ def duplicate_urls(items, reserved=()):
         if save_as in first_at:
             url = "/" + re.sub(r"index\.html$", "", save_as)
             other = first_at[save_as]
-            problems.append(SiteProblem(
-                source, "slug:", f"this item has the same address ({url}) as {other}",
+            problems.append(Problem(
+                f"this item has the same address ({url}) as {other}",
                 'give one of them another file name, or a different "slug:", so that '
-                "each has its own address"))
+                "each has its own address", key="slug").at(source))
             losers.append(source)
         else:
             first_at[save_as] = source
     return problems, losers
 
 
-def broken_links(source, page_url, links, exists, ids_of, siteurl=""):
-    """Problems for `links` (body.Link) of the item at `source` whose target is missing.
+def broken_links(page_url, links, exists, ids_of, siteurl=""):
+    """Problems (without a path) for `links` (body.Link) of the item at `page_url` whose
+    target is missing.
 
     `exists(path)` says whether the output folder holds a file; `ids_of(path)` gives
     the ids of the page at a path (for #anchors).
@@ -97,11 +87,11 @@ def broken_links(source, page_url, links, exists, ids_of, siteurl=""):
     problems = []
     for link in links:
         if "{" in link.url and re.search(r"\{(filename|static|attach)\}", link.url):
-            problems.append(SiteProblem(
-                source, link.needle, f'the {link.kind} "{link.url}" goes to a file '
-                "that does not exist in content/",
+            problems.append(Problem(
+                f'the {link.kind} "{link.url}" goes to a file that does not exist in content/',
                 "check the file name after {filename} or {static}: write the path "
-                "from the content folder, for example {filename}/news/2017-05-24-x.md"))
+                "from the content folder, for example {filename}/news/2017-05-24-x.md",
+                **link.where()))
             continue
         target = target_of(link.url, page_url, siteurl)
         if target is None:
@@ -109,17 +99,16 @@ def broken_links(source, page_url, links, exists, ids_of, siteurl=""):
         path, fragment = target
         found = next((f for f in candidate_files(path) if exists(f)), None)
         if found is None:
-            problems.append(SiteProblem(
-                source, link.needle, f'the {link.kind} "{link.url}" goes to a '
+            problems.append(Problem(
+                f'the {link.kind} "{link.url}" goes to a '
                 f"{'picture' if link.kind == 'image' else 'page'} that does not exist",
                 "correct the address (copy it from the address bar of the page "
-                "you mean) or remove the link"))
+                "you mean) or remove the link", **link.where()))
         elif fragment and found.endswith(".html") and fragment not in ids_of(found):
-            problems.append(SiteProblem(
-                source, link.needle, f'the link "{link.url}" goes to "#{fragment}", '
-                "which is not a heading or anchor on that page",
-                "open the page, copy the link of the heading you mean, or remove "
-                f'"#{fragment}"'))
+            problems.append(Problem(
+                f'the link "{link.url}" goes to "#{fragment}", which is not a heading or '
+                "anchor on that page", "open the page, copy the link of the heading you "
+                f'mean, or remove "#{fragment}"', **link.where()))
     return problems
 
 

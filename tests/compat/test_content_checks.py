@@ -2,10 +2,20 @@
 upgrade says which assumption no longer holds.
 
 - pelican-yaml-metadata 2.2.0: content_checks finds the front matter with the reader's
-  own pattern (pelican_compat.YAML_HEADER_RE) and reads its two groups."""
+  own pattern (pelican_compat.YAML_HEADER_RE) and reads its two groups.
+- Pelican 4.12: content_checks leaves out a file Pelican could not read through public
+  means only (readers_init, a reader's read() and process_metadata(), `status: skip`).
+  It relies on the order in which Readers.read_file calls the reader, pinned here.
+"""
+
+import copy
 
 import pytest
+from pelican import signals
+from pelican.contents import Article, SkipStub
 from pelican.plugins.yaml_metadata import yaml_metadata
+from pelican.readers import HTMLReader, Readers
+from pelican.settings import DEFAULT_CONFIG
 
 from site_core.pelican_compat import YAML_HEADER_RE
 
@@ -31,3 +41,80 @@ def test_front_matter_and_body_are_the_groups_content_checks_reads(text, front_m
 ])
 def test_no_front_matter_is_found_where_the_reader_finds_none(text):
     assert YAML_HEADER_RE.fullmatch(text) is None
+
+
+# --- Pelican's Readers: when the reader is asked what ---------------------------------
+
+class RecordingReader(HTMLReader):
+    """A reader for ".rec" files that records what Readers asks of it (a grandchild of
+    BaseReader, so Readers does not pick it up by itself in later tests)."""
+
+    file_extensions = ["rec"]
+    calls = []
+    metadata = {"title": "A title"}
+
+    def process_metadata(self, name, value):
+        self.calls.append(("process_metadata", name, value))
+        return super().process_metadata(name, value)
+
+    def read(self, source_path):
+        self.calls.append(("read", source_path))
+        return "<p>Body</p>", dict(self.metadata)
+
+
+@pytest.fixture
+def readers(tmp_path):
+    """Readers as a generator makes them, with RecordingReader added on readers_init."""
+    def add_reader(made):
+        made.reader_classes["rec"] = RecordingReader
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(PATH=str(tmp_path), FILENAME_METADATA=r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)")
+    RecordingReader.calls = []
+    RecordingReader.metadata = {"title": "A title"}
+    signals.readers_init.connect(add_reader)
+    try:
+        yield Readers(settings)
+    finally:
+        signals.readers_init.disconnect(add_reader)
+
+
+def read(readers, tmp_path, name):
+    (tmp_path / name).write_text("x")
+    return readers.read_file(str(tmp_path), name, content_class=Article)
+
+
+def test_a_reader_class_set_on_readers_init_reads_its_files(readers, tmp_path):
+    assert isinstance(readers.readers["rec"], RecordingReader)
+    assert isinstance(read(readers, tmp_path, "2017-05-24-a.rec"), Article)
+
+
+def test_the_file_names_metadata_is_processed_before_read_is_called(readers, tmp_path):
+    read(readers, tmp_path, "2017-05-24-a.rec")
+    calls = RecordingReader.calls
+    date = calls.index(("process_metadata", "date", "2017-05-24"))
+    assert date < calls.index(("read", str(tmp_path / "2017-05-24-a.rec")))
+
+
+def test_a_bad_date_in_the_file_name_fails_before_read_is_called(readers, tmp_path):
+    # Why content_checks' reader keeps such an error until read() has checked the file.
+    with pytest.raises(ValueError):
+        read(readers, tmp_path, "2017-13-45-a.rec")
+    assert not any(call[0] == "read" for call in RecordingReader.calls)
+
+
+def test_a_file_read_with_status_skip_is_left_out_by_every_generator(readers, tmp_path):
+    RecordingReader.metadata = {"status": "skip"}  # no title: it is not made into an Article
+    assert isinstance(read(readers, tmp_path, "b.rec"), SkipStub)
+
+
+def test_receivers_are_called_in_the_order_they_were_connected():
+    # content_checks' readers_init receiver must run after fast_markdown's (PLUGINS order),
+    # and its finalized receiver before site_core's report (connected on `initialized`).
+    called = []
+    receivers = [lambda sender, n=n: called.append(n) for n in (5, 2, 7, 0, 3, 6, 1, 4)]
+    signal = signals.signal("content_checks_contract_test")
+    for receiver in receivers:
+        signal.connect(receiver)
+    signal.send(None)
+    assert called == [5, 2, 7, 0, 3, 6, 1, 4]
