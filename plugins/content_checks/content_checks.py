@@ -92,16 +92,17 @@ class ChecksBeforeReading:
 
     _check_file = None
     _reading = False  # inside read(): the file's own metadata
-    _deferred = None  # an error in the metadata Pelican takes from the file's name
+    _deferred = None  # (value, error) met in the file's path, before read()
 
     def process_metadata(self, name, value):
-        if self._reading:
-            return super().process_metadata(name, value)
         try:
             return super().process_metadata(name, value)
         except Exception as error:  # noqa: BLE001 - read() raises it, unless the file is left out
-            # Pelican processes the file name's metadata (a date) before it calls read().
-            self._deferred = error
+            if self._reading or value in self.settings.get("DEFAULT_METADATA", {}).values():
+                raise
+            # Pelican processes the metadata in a file's path (the date in its name)
+            # before it calls read(): the error waits until the file is checked.
+            self._deferred = (str(value), error)
             return value
 
     def read(self, source_path):
@@ -110,8 +111,8 @@ class ChecksBeforeReading:
             self._check_file = file_checker(self.settings)
         if not self._check_file(source_path):
             return "", {"status": "skip"}
-        if deferred is not None:
-            raise deferred
+        if deferred and deferred[0] in source_path:  # this file's, not one read from a cache
+            raise deferred[1]
         self._reading = True
         try:
             return super().read(source_path)

@@ -11,6 +11,7 @@ upgrade says which assumption no longer holds.
 import copy
 
 import pytest
+from content_checks.content_checks import check_markdown_before_reading
 from pelican import signals
 from pelican.contents import Article, SkipStub
 from pelican.plugins.yaml_metadata import yaml_metadata
@@ -18,6 +19,9 @@ from pelican.readers import HTMLReader, Readers
 from pelican.settings import DEFAULT_CONFIG
 
 from site_core.pelican_compat import YAML_HEADER_RE
+from site_core.plugin import current_report
+
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
 
 
 def test_the_front_matter_pattern_is_the_readers_own():
@@ -69,7 +73,7 @@ def readers(tmp_path):
         made.reader_classes["rec"] = RecordingReader
 
     settings = copy.deepcopy(DEFAULT_CONFIG)
-    settings.update(PATH=str(tmp_path), FILENAME_METADATA=r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)")
+    settings.update(PATH=str(tmp_path), FILENAME_METADATA=FILENAME_METADATA)
     RecordingReader.calls = []
     RecordingReader.metadata = {"title": "A title"}
     signals.readers_init.connect(add_reader)
@@ -118,3 +122,36 @@ def test_receivers_are_called_in_the_order_they_were_connected():
         signal.connect(receiver)
     signal.send(None)
     assert called == [5, 2, 7, 0, 3, 6, 1, 4]
+
+
+# --- content_checks' reader, through Pelican's Readers --------------------------------
+
+def test_the_checked_reader_leaves_out_what_pelican_could_not_read_and_reads_the_rest(tmp_path):
+    def yaml_reader(made):  # what pelican.plugins.yaml_metadata (or fast_markdown) does
+        made.reader_classes["md"] = yaml_metadata.YAMLMetadataReader
+
+    news = tmp_path / "news"
+    news.mkdir()
+    good = "---\ntitle: A title\nsummary: One sentence.\n---\nText\n"
+    (news / "2017-13-45-bad-name.md").write_text(good)
+    (news / "2017-05-25-broken.md").write_text("---\ntitle: [A title\n---\nText\n")
+    (news / "2017-05-24-good.md").write_text(good)
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(PATH=str(tmp_path), FILENAME_METADATA=FILENAME_METADATA,
+                    TIMEZONE="Europe/London")
+    signals.readers_init.connect(yaml_reader)
+    signals.readers_init.connect(check_markdown_before_reading)
+    try:
+        readers = Readers(settings)
+    finally:
+        signals.readers_init.disconnect(yaml_reader)
+        signals.readers_init.disconnect(check_markdown_before_reading)
+
+    assert isinstance(readers.readers["md"], yaml_metadata.YAMLMetadataReader)
+    read = [readers.read_file(str(tmp_path), f"news/{name}", content_class=Article)
+            for name in ("2017-13-45-bad-name.md", "2017-05-25-broken.md", "2017-05-24-good.md")]
+    assert [type(item) for item in read] == [SkipStub, SkipStub, Article]
+    assert (read[2].title, read[2].date.day) == ("A title", 24)
+    reported = {problem.path.rsplit("/", 1)[1] for problem in current_report().problems
+                if problem.path.startswith(str(tmp_path))}
+    assert reported == {"2017-13-45-bad-name.md", "2017-05-25-broken.md"}
