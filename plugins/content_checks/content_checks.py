@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from site_core import BuildState, Problem, content_type_of, report, shown_path
+from site_core.pelican_compat import leave_unwritten
 
 from .body import ids_in, scan_body
 from .front_matter import check_source
@@ -169,7 +170,7 @@ def check_site(generators):
     )
     for item in items:
         if shown_path(item.source_path) in losers:
-            item.override_save_as = ""  # writing it would stop Pelican: it would overwrite a page
+            leave_unwritten(item)  # writing it would stop Pelican: it would overwrite a page
     report(*tag_variants(uses), *duplicates)
 
 

@@ -6,6 +6,7 @@ upgrade says which assumption no longer holds.
 - Pelican 4.12: content_checks leaves out a file Pelican could not read through public
   means only (readers_init, a reader's read() and process_metadata(), `status: skip`).
   It relies on the order in which Readers.read_file calls the reader, pinned here.
+- Pelican 4.12: pelican_compat.leave_unwritten holds an item back as `save_as: ""` does.
 """
 
 import copy
@@ -17,8 +18,9 @@ from pelican.contents import Article, SkipStub
 from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.readers import HTMLReader, Readers
 from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import Writer
 
-from site_core.pelican_compat import YAML_HEADER_RE
+from site_core.pelican_compat import YAML_HEADER_RE, leave_unwritten
 from site_core.plugin import current_report
 
 FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
@@ -155,3 +157,18 @@ def test_the_checked_reader_leaves_out_what_pelican_could_not_read_and_reads_the
     reported = {problem.path.rsplit("/", 1)[1] for problem in current_report().problems
                 if problem.path.startswith(str(tmp_path))}
     assert reported == {"2017-13-45-bad-name.md", "2017-05-25-broken.md"}
+
+
+# --- An item held back --------------------------------------------------------------
+
+def test_an_item_left_unwritten_is_not_written(tmp_path):
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(PATH=str(tmp_path))
+    article = Article("<p>Text</p>", {"title": "A title"}, settings=settings,
+                      source_path=str(tmp_path / "a.md"))
+    assert article.save_as == "a-title.html"  # worked out from the settings
+    leave_unwritten(article)
+    as_metadata = Article("", {"title": "B", "save_as": ""}, settings=settings)
+    assert article.save_as == as_metadata.save_as == ""
+    Writer(str(tmp_path / "output"), settings).write_file(article.save_as, None, {})
+    assert not (tmp_path / "output").exists()
