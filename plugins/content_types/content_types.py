@@ -40,7 +40,3 @@ def register():
     # generator_init: the table reaches the templates before any page is rendered.
     signals.generator_init.connect(give_templates_the_table)
 
-
-def content_type_for(relative_path):  # TEMPORARY: until content_checks reads site_core
-    found = content_type_of(relative_path)
-    return found.kind if found else None
