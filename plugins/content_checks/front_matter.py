@@ -96,6 +96,7 @@ def check_source(raw, relative_path, kind, now, content_dir=None,
     _check_tags(metadata, result)
     _check_image(metadata, content_dir, result)
     _check_status_slug_template(metadata, template_dirs, result)
+    _check_markup(metadata, result)
     return result
 
 
@@ -293,3 +294,25 @@ def _check_status_slug_template(metadata, template_dirs, result):
         result.add(f'template "{template}" does not exist',
                    'remove the "template:" line to use the normal page layout',
                    reject=True, key="template")
+
+
+# Front-matter text is shown as text (the theme escapes it), so HTML typed there would
+# show as code, e.g. a headline reading "<b>New</b> fund".
+MARKUP_RE = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z][\w:-]*|!--)[^<>]*>?")
+TEXT_FIELDS = {"title": "title", "summary": "summary", "image_alt": "image_alt",
+               "tags": "tag", "visits": "visit", "districts": "district"}
+
+
+def _check_markup(metadata, result):
+    for key, label in TEXT_FIELDS.items():
+        value = metadata.get(key)
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            found = MARKUP_RE.search(text)
+            if found:
+                result.add(f'the {label} "{text}" contains HTML code ({found.group()}), which '
+                           "the site would show as typed",
+                           f"write the {label} as plain words, without anything between < and >; "
+                           "for emphasis or links, use the text of the page instead",
+                           key=key, text=found.group())

@@ -1,12 +1,14 @@
-"""Pure functions for feed entries: stable ids and absolute URLs inside content.
+"""Pure functions for feed entries: stable ids, absolute URLs inside content, summaries as text.
 
 Nothing here knows about Pelican, so every rule can be tested with a table.
 """
 
+import html
 import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from site_core import absolute_url
 
 # Attributes whose value is a URL a feed reader would follow or fetch.
@@ -92,3 +94,16 @@ def first_published_path(url, redirect_from=None):
         if str(old_url).strip():
             return url_path(str(old_url))
     return url_path(url)
+
+
+def summary_as_text(summary_html):
+    """An Atom entry's summary as one paragraph of text, whatever HTML was typed in it.
+
+    The summary is front-matter text that Markdown turned into HTML; a writer's
+    `<img onerror=...>` would pass through Markdown as markup. Its text, escaped, in
+    one <p> is what a plain summary gives anyway, byte for byte.
+    """
+    if not summary_html:
+        return summary_html
+    text = Markup(summary_html).striptags()
+    return f"<p>{html.escape(text, quote=False)}</p>"

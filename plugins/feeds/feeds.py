@@ -11,13 +11,13 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from feedgenerator import Stylesheet
+from feedgenerator import Atom1Feed, Stylesheet
 from pelican import signals
 
 from site_core import BuildState, Problem, absolute_url, report, shown_path
 from site_core.pelican_compat import write_feed_extras
 
-from .entries import absolute_urls, entry_id, first_published_path, url_path
+from .entries import absolute_urls, entry_id, first_published_path, summary_as_text, url_path
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,7 @@ def complete_feed(feed, settings, entries=None, newest_date=None):
         meta["stylesheets"] = [Stylesheet(href, mimetype="text/xsl", media=None)]
     meta["updated_if_empty"] = newest_date
 
+    is_atom = isinstance(feed, Atom1Feed)
     for item in feed.items:
         link = absolute_url(item["link"], domain)
         path = site_relative_path(link, site_folder)
@@ -159,6 +160,8 @@ def complete_feed(feed, settings, entries=None, newest_date=None):
         item["unique_id_is_permalink"] = False  # a tag URI is not a URL to open
         item["author_name"] = item.get("author_name") or author
         item["content"] = absolute_urls(item["content"], link)
+        if is_atom:  # in RSS, "description" holds the whole text, not the summary
+            item["description"] = summary_as_text(item["description"])
         item["description"] = absolute_urls(item["description"], link)
         item["categories"] = [sections.get(c, c) for c in item["categories"]]
     return write_feed_extras(feed)

@@ -186,10 +186,6 @@ def test_the_district_feed_is_titled_with_the_district_s_words(site):
     assert parsed.feed.title == f"Hertfordshire Police and Crime Commissioner - District Days in {words}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "An Atom entry's <summary type='html'> is the summary's Markdown as HTML (Pelican's "
-    "writer), so raw HTML typed in `summary:` reaches feed readers as HTML. To be mended in "
-    "the feeds plugin or where the summary is read, then this marker removed."))
 def test_feed_summaries_are_text(site):
     entry = feed_entry(site, "feeds/all.atom.xml", "/news/2017/markup-in-front-matter/")
     assert not injected(BeautifulSoup(entry.summary, "html.parser"))

@@ -175,3 +175,35 @@ def test_random_front_matter_is_refused_with_reasons_or_read_by_pelican(front_ma
         path = Path(folder) / "2017-05-24-x.md"
         path.write_bytes(raw)
         assert pelican_reads_without_error(path) == [], front_matter
+
+
+@pytest.mark.parametrize("line, key_line, expected", [
+    ('title: "Commissioner <img src=x onerror=alert(1)> visits"', 2,
+     'the title "Commissioner <img src=x onerror=alert(1)> visits" contains HTML code '
+     "(<img src=x onerror=alert(1)>), which the site would show as typed. Fix: write the "
+     "title as plain words, without anything between < and >; for emphasis or links, use "
+     "the text of the page instead"),
+    ('image_alt: "The <b>new</b> van"', 5, None),
+    ('tags: [Victims, "<script>x</script>"]', 5, None),
+])
+def test_html_typed_into_front_matter_text_is_an_error_on_its_line(line, key_line, expected):
+    lines = ["---", "title: Hello", "date: 2017-05-24", "summary: One sentence."]
+    if line.startswith("title:"):
+        lines[1] = line
+    else:
+        lines.append(line)
+    if line.startswith("image_alt"):
+        lines.append("image: images/x.jpg")
+    found, rejected = messages("\n".join(lines + ["---", "Body", ""]))
+    ours = [(number, level, text) for number, level, text in found if "HTML code" in text]
+    assert len(ours) == 1 and not rejected
+    number, level, text = ours[0]
+    assert (number, level) == (key_line, "error")
+    if expected:
+        assert text == expected
+
+
+@pytest.mark.parametrize("title", ["Crime down by <5%", "3 < 4 and 5 > 2", "A&E waiting times"])
+def test_less_than_signs_in_ordinary_text_are_fine(title):
+    text = f'---\ntitle: "{title}"\ndate: 2017-05-24\nsummary: One sentence.\n---\nBody\n'
+    assert messages(text) == ([], False)

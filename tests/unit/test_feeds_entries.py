@@ -2,7 +2,7 @@
 
 import pytest
 
-from feeds.entries import absolute_urls, entry_id, first_published_path, url_path
+from feeds.entries import absolute_urls, entry_id, first_published_path, summary_as_text, url_path
 from site_core import absolute_url  # what feeds resolve every link with
 
 ITEM = "https://example.org/news/2017/street-triage-pilot/"
@@ -79,3 +79,14 @@ def test_an_entry_id_is_a_tag_uri_under_the_fixed_authority():
 ])
 def test_a_renamed_item_keeps_the_id_of_its_first_address(url, redirect_from, expected):
     assert first_published_path(url, redirect_from) == expected
+
+
+@pytest.mark.parametrize("summary, text", [
+    ("<p>One or two sentences &amp; a figure.</p>", "<p>One or two sentences &amp; a figure.</p>"),
+    ("<p>It's <em>new</em>.</p>", "<p>It's new.</p>"),
+    ('<p>Hi <img src="x" onerror="alert(1)"> there</p>', "<p>Hi there</p>"),
+    ("<p>&lt;b&gt;typed&lt;/b&gt;</p>", "<p>&lt;b&gt;typed&lt;/b&gt;</p>"),
+    (None, None),
+])
+def test_an_atom_summary_is_text(summary, text):
+    assert summary_as_text(summary) == text
