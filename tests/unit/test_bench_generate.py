@@ -2,19 +2,13 @@
 
 import datetime
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
-
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
-from tools.bench import generate  # noqa: E402
+from bench import generate  # tools/ is on pytest's path (pytest.ini)
+from site_core.pelican_compat import YAML_HEADER_RE as HEADER_RE
 
 SIZE = 250
 
