@@ -6,7 +6,6 @@ once a URL is published it never changes.
 """
 
 SITENAME = "Hertfordshire Police and Crime Commissioner"
-SITE_SHORT_NAME = "Herts PCC"
 SITE_DESCRIPTION = (
     "News, District Day reports, contact numbers and answers from the office of "
     "the Police and Crime Commissioner for Hertfordshire."
