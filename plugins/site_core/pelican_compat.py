@@ -10,8 +10,15 @@ change the pin, run `pytest tests/compat`, mend what fails here, then update
 Everything else in plugins/ uses only public signals, settings and documented APIs.
 """
 
+import contextlib
+import copy
 import logging
+import re
 from importlib.metadata import PackageNotFoundError, version
+
+from feedgenerator import Atom1Feed, Rss201rev2Feed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
+from pelican.plugins.yaml_metadata import yaml_metadata as _yaml_metadata
 
 # Distribution name -> the version whose internals this module was written against.
 WRITTEN_FOR = {
@@ -111,9 +118,6 @@ def replace_content_html(content, html):
 # `write_feed_extras(feed)` gives them to a feed Pelican has built, in place.
 # Pinned by tests/compat/test_feedgenerator.py.
 
-from feedgenerator import Atom1Feed, Rss201rev2Feed  # noqa: E402
-from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator  # noqa: E402
-
 
 class _FeedExtras:
     def latest_post_date(self):
@@ -173,10 +177,6 @@ def write_feed_extras(feed):
 # they rely on, beyond the reader's public read(), is here; pinned by
 # tests/compat/test_yaml_metadata.py.
 
-import contextlib as _contextlib  # noqa: E402
-import copy as _copy  # noqa: E402
-
-from pelican.plugins.yaml_metadata import yaml_metadata as _yaml_metadata  # noqa: E402
 
 # The reader's test for YAML front matter. `fullmatch` on the whole file gives the
 # groups "metadata" (the YAML) and "content" (the Markdown body); a file it does not
@@ -187,8 +187,8 @@ YAML_HEADER_RE = _yaml_metadata.HEADER_RE
 def yaml_reader_markdown_settings(settings):
     """The Markdown options the reader converts bodies and formatted fields with: the
     site's MARKDOWN without the `meta` extension (the YAML is the metadata)."""
-    options = _copy.deepcopy(settings["MARKDOWN"])
-    with _contextlib.suppress(KeyError, ValueError):
+    options = copy.deepcopy(settings["MARKDOWN"])
+    with contextlib.suppress(KeyError, ValueError):
         options["extensions"].remove("markdown.extensions.meta")
     return options
 
@@ -254,7 +254,6 @@ def yaml_reader_metadata(reader, front_matter, source_path, convert):
 # `finish_sitemap` makes those three changes to the text, entry by entry.
 # Pinned by tests/compat/test_sitemap.py.
 
-import re  # noqa: E402
 
 _SITEMAP_ENTRY = re.compile(r"\n?<url>\n<loc>([^<]*)</loc>.*?</url>\n?", re.DOTALL)
 _SITEMAP_RELATIVE_LOC = re.compile(r"<loc>/")
