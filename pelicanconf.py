@@ -26,13 +26,15 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"  # 24 May 2017, as GOV.UK writes dates
 DEFAULT_DATE = None  # a missing date is an error, never "now"
 
 PLUGIN_PATHS = ["plugins"]
+# In any order: no plugin relies on another being listed first
+# (tests/plugins/test_plugins_order.py builds the site with them shuffled).
 PLUGINS = [
     "site_core",  # the report of every problem, printed at the end of the build
     "pelican.plugins.yaml_metadata",
-    "fast_markdown",  # after yaml_metadata: its reader, faster (same output)
+    "fast_markdown",  # pelican-yaml-metadata's reader, faster (same output)
     "frozen_urls",  # each URL worked out once, before writing (same output)
     "pelican.plugins.sitemap",
-    "page_metadata",  # finishes pelican-sitemap's sitemap.xml, wherever it is listed
+    "page_metadata",  # finishes pelican-sitemap's sitemap.xml
     "content_types",
     "contact_directory",
     "faq_pages",
@@ -41,7 +43,7 @@ PLUGINS = [
     "content_checks",
     "url_stability",
     "security_headers",
-    "search_index",  # last: indexes the finished HTML with Pagefind
+    "search_index",  # indexes the finished HTML with Pagefind
 ]
 
 # --- Content -----------------------------------------------------------------

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from site_core import BuildState, Problem, content_type_of, report, shown_path
+from site_core import BuildState, Problem, connect_after_plugins, content_type_of, report, shown_path
 from site_core.pelican_compat import leave_unwritten
 
 from .body import ids_in, scan_body
@@ -215,11 +215,11 @@ def check_written_site(pelican):
 def register():
     # readers_init: each generator's readers are being made; the Markdown reader then
     # checks every file before reading it, and leaves out one Pelican would fail on.
-    signals.readers_init.connect(check_markdown_before_reading)
+    # After every plugin's receivers, so that it wraps the reader they chose.
+    connect_after_plugins(signals.readers_init, check_markdown_before_reading)
     # all_generators_finalized: every item is read and none written yet, so an item
     # that would overwrite another can still be held back.
     signals.all_generators_finalized.connect(check_site)
     # finalized: every page is written, so links can be checked against the output.
-    # site_core prints the report after this: its printer is connected on `initialized`,
-    # after every plugin's register().
+    # site_core prints the report after every other finalized receiver.
     signals.finalized.connect(check_written_site)

@@ -8,8 +8,9 @@ import os
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.readers import BaseReader
 
-from site_core import BuildState
+from site_core import BuildState, connect_after_plugins
 
 from .parallel import BodyConverter, fork_available
 from .reader import FastMarkdownReader
@@ -26,7 +27,18 @@ def setting(settings, name):
 
 def use_fast_reader(readers):
     for extension in FastMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = FastMarkdownReader
+        readers.reader_classes[extension] = fast_reader_for(readers.reader_classes.get(extension))
+
+
+def fast_reader_for(current):
+    """FastMarkdownReader in place of the reader `current`, keeping any mixin another
+    plugin put on it (content_checks' checks, when its receiver came first)."""
+    if current is not None and issubclass(current, FastMarkdownReader):
+        return current
+    mixins = tuple(base for base in getattr(current, "__bases__", ()) if not issubclass(base, BaseReader))
+    if not mixins:
+        return FastMarkdownReader
+    return type(f"Fast{current.__name__}", (*mixins, FastMarkdownReader), {})
 
 
 def files_to_convert(generator, reader):
@@ -108,9 +120,10 @@ def stop_converting(generator):
 
 
 def register():
-    # readers_init: swap in our reader for Markdown files; this plugin comes after
-    # pelican.plugins.yaml_metadata in PLUGINS, so its choice is the last word.
-    signals.readers_init.connect(use_fast_reader)
+    # readers_init: swap in our reader for Markdown files, after every plugin's
+    # receivers (pelican-yaml-metadata's sets its reader there), whatever the order
+    # of PLUGINS.
+    connect_after_plugins(signals.readers_init, use_fast_reader)
     # *_generator_preread: sent before each file is read; the first one starts the workers
     # on every file that generator is about to read.
     signals.article_generator_preread.connect(start_converting)

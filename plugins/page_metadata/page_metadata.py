@@ -11,7 +11,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from site_core import absolute_url, script_json
+from site_core import absolute_url, connect_after_plugins, script_json
 from site_core.pelican_compat import finish_sitemap
 
 from .machine_files import noindex_checker, robots_txt
@@ -94,19 +94,10 @@ def write_machine_files(pelican):
         file.write(robots_txt(f"{base_url}/sitemap.xml"))
 
 
-def connect_machine_files(pelican):
-    # pelican-sitemap writes sitemap.xml on `finalized`, with a receiver it connects in
-    # its register(). Pelican sends `initialized` once every plugin's register() has run,
-    # and calls a signal's receivers in the order they were connected, so a receiver
-    # connected now runs after pelican-sitemap's, whatever the order of PLUGINS.
-    # site_core connects its report the same way, so it may run before this; it only
-    # stops a build that has failed anyway, which tools/build.py then throws away.
-    signals.finalized.connect(write_machine_files)
-
-
 def register():
     # generator_init: every generator's Jinja environment needs the filters before it
     # renders anything, including generators that other plugins add.
     signals.generator_init.connect(add_template_filters)
-    # initialized: every plugin is registered; see connect_machine_files.
-    signals.initialized.connect(connect_machine_files)
+    # finalized: pelican-sitemap writes sitemap.xml on this signal, so the finishing
+    # step is connected after every plugin's receivers, whatever the order of PLUGINS.
+    connect_after_plugins(signals.finalized, write_machine_files)

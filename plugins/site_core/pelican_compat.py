@@ -1,6 +1,7 @@
 """Every place our plugins depend on upstream code beyond its public signals and settings.
 
-Pelican, feedgenerator, pelican-yaml-metadata and pelican-sitemap are pinned in
+Pelican (and blinker, behind its signals), feedgenerator, pelican-yaml-metadata and
+pelican-sitemap are pinned in
 requirements.txt. What this module assumes about them (a private method, a log
 message's wording, the text another plugin writes) is true of the versions in
 `WRITTEN_FOR`; tests/compat/ pins each assumption with a contract test. On an upgrade:
@@ -26,6 +27,7 @@ WRITTEN_FOR = {
     "feedgenerator": "2.2.1",
     "pelican-yaml-metadata": "2.2.0",
     "pelican-sitemap": "1.2.2",
+    "blinker": "1.9.0",  # Pelican's signals
 }
 
 
@@ -55,6 +57,14 @@ def mismatch_message(mismatches):
         "(rm -rf .venv, then make html), or, when upgrading on purpose, run "
         "`pytest tests/compat`, mend pelican_compat.py and update its WRITTEN_FOR"
     )
+
+
+# --- Pelican's signals -----------------------------------------------------------------
+# No code here, but three assumptions the core is built on: a signal calls its receivers
+# in the order they were connected (blinker); `initialized` is sent after every plugin's
+# register(), and every plugin is imported before any is registered (after_plugins.py);
+# `get_generators` is the first signal of every build (build_state.py).
+# Pinned by tests/compat/test_pelican_signals.py.
 
 
 # --- Pelican's log messages about content ---------------------------------------------

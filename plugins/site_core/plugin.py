@@ -9,9 +9,8 @@ import logging
 import os
 import sys
 
-from pelican import signals
-
 from . import pelican_compat
+from .after_plugins import connect_last_to_finalized
 from .build_state import BuildState
 from .messages import Report, report_lines
 
@@ -62,12 +61,6 @@ def print_report(pelican):
         raise SystemExit(1)
 
 
-def connect_report_last(pelican):
-    # Connected only now, after every plugin's register(), so that the report is printed
-    # after every other finalized handler, which may still report problems.
-    signals.finalized.connect(print_report)
-
-
 def check_upstream_versions():
     mismatches = pelican_compat.version_mismatches()
     if mismatches:
@@ -77,8 +70,9 @@ def check_upstream_versions():
 
 def register():
     check_upstream_versions()
-    # initialized: every plugin is registered; see connect_report_last.
-    signals.initialized.connect(connect_report_last)
+    # finalized, after every other receiver (see after_plugins.py): they may still
+    # report problems.
+    connect_last_to_finalized(print_report)
     pelican_compat.silence_covered_pelican_warnings()
     if not any(isinstance(handler, _CountErrors) for handler in logging.getLogger().handlers):
         logging.getLogger().addHandler(_CountErrors())

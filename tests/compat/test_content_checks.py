@@ -114,18 +114,6 @@ def test_a_file_read_with_status_skip_is_left_out_by_every_generator(readers, tm
     assert isinstance(read(readers, tmp_path, "b.rec"), SkipStub)
 
 
-def test_receivers_are_called_in_the_order_they_were_connected():
-    # content_checks' readers_init receiver must run after fast_markdown's (PLUGINS order),
-    # and its finalized receiver before site_core's report (connected on `initialized`).
-    called = []
-    receivers = [lambda sender, n=n: called.append(n) for n in (5, 2, 7, 0, 3, 6, 1, 4)]
-    signal = signals.signal("content_checks_contract_test")
-    for receiver in receivers:
-        signal.connect(receiver)
-    signal.send(None)
-    assert called == [5, 2, 7, 0, 3, 6, 1, 4]
-
-
 # --- content_checks' reader, through Pelican's Readers --------------------------------
 
 def test_the_checked_reader_leaves_out_what_pelican_could_not_read_and_reads_the_rest(tmp_path):

@@ -106,15 +106,3 @@ def test_finish_sitemap_asks_about_each_loc_as_written_and_leaves_out_noindex_pa
     assert asked == ["/", "/about/", "/old/"]
     assert [loc for loc, _ in entries(finished)] == [BASE + "/", BASE + "/about/"]
     assert entries(finish_sitemap(pelican_sitemap_writes(tmp_path), BASE, lambda loc: True)) == []
-
-
-# --- the order page_metadata's finishing step relies on -------------------------------
-
-def test_pelican_signals_call_receivers_in_the_order_they_were_connected():
-    called = []
-    receivers = [lambda sender, number=number: called.append(number) for number in range(50)]
-    signal = type(signals.finalized)("contract-test")  # a new signal of Pelican's kind
-    for receiver in receivers:
-        signal.connect(receiver)
-    signal.send(None)
-    assert called == list(range(50))

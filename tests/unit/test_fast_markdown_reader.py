@@ -153,3 +153,18 @@ def test_a_new_build_stops_the_workers_a_failed_build_left_running(settings):
     next_build = fast_markdown._build.start(settings)
     assert converter.closed and reader.body_converter is None
     assert next_build is not failed_build and next_build.readers == {}
+
+
+def test_the_fast_reader_keeps_what_another_plugin_mixed_into_the_reader_before_it():
+    from content_checks.content_checks import ChecksBeforeReading, checked_reader
+    from fast_markdown.fast_markdown import fast_reader_for
+    from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+    from pelican.readers import MarkdownReader
+
+    assert fast_reader_for(YAMLMetadataReader) is FastMarkdownReader
+    assert fast_reader_for(MarkdownReader) is FastMarkdownReader
+    assert fast_reader_for(None) is FastMarkdownReader
+    checked_first = fast_reader_for(checked_reader(YAMLMetadataReader))
+    assert issubclass(checked_first, ChecksBeforeReading) and issubclass(checked_first, FastMarkdownReader)
+    fast_first = checked_reader(FastMarkdownReader)
+    assert fast_reader_for(fast_first) is fast_first  # already fast: left as it is

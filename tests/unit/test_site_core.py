@@ -170,7 +170,8 @@ def test_build_state_is_fresh_for_every_build():
 
 
 def test_pelican_compat_names_every_version_that_differs():
-    installed = {"pelican": "4.12.0", "feedgenerator": "2.3.0", "pelican-sitemap": "1.2.2"}
+    installed = {"pelican": "4.12.0", "feedgenerator": "2.3.0", "pelican-sitemap": "1.2.2",
+                 "blinker": "1.9.0"}
     mismatches = version_mismatches(installed)
     assert mismatches == [("feedgenerator", "2.3.0", "2.2.1"),
                           ("pelican-yaml-metadata", None, "2.2.0")]

@@ -1,0 +1,38 @@
+"""Receivers that must run after those every other plugin connects in its register().
+
+Pelican calls a signal's receivers in the order they were connected, which is the order
+of PLUGINS. Some of ours must come after another plugin's, whatever that order: the
+fast Markdown reader after pelican-yaml-metadata's, the finished sitemap after
+pelican-sitemap has written it, the report after every check. They are connected with
+`connect_after_plugins(signal, receiver)` in register(), and actually connected when
+`initialized` is sent, once every plugin is registered; the report is connected last
+of all.
+"""
+
+from pelican import signals
+
+_waiting = {}  # (signal, receiver) -> None, in the order asked; the same pair once
+_last = []  # receivers of `finalized` that go after everything (the report)
+
+
+def connect_after_plugins(signal, receiver):
+    """Connect `receiver` to `signal` after every receiver plugins connect in register()."""
+    _waiting.setdefault((signal, receiver), None)
+
+
+def connect_last_to_finalized(receiver):
+    if receiver not in _last:
+        _last.append(receiver)
+
+
+def _connect_waiting(pelican):
+    for signal, receiver in _waiting:
+        signal.connect(receiver)
+    for receiver in _last:
+        signals.finalized.connect(receiver)
+
+
+# Connected when site_core is imported: every plugin imports it at its top, and Pelican
+# imports every plugin before it calls any register(), so this is the first receiver of
+# `initialized` and sees every request.
+signals.initialized.connect(_connect_waiting)
