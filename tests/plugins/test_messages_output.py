@@ -25,6 +25,8 @@ Call Beacon on 03000 11 55 56 today.
 <img src="x.png" alt="A picture" onerror="alert(1)">
 
 [broken](/news/2099/nothing/)
+
+![](/images/nowhere.jpg)
 """
 NAME = "news/2017-06-01-many-mistakes.md"
 LINE = re.compile(r"^(?P<path>\S+?):(?P<line>\d+): (?P<level>error|warning): (?P<what>.+?)\. Fix: (?P<fix>.+)$")
@@ -39,6 +41,7 @@ EXPECTED = [
     (13, "error", "<script>"),
     (14, "error", "onerror"),
     (16, "error", "/news/2099/nothing/"),
+    (18, "error", 'the image "/images/nowhere.jpg" has no alt text'),
 ]
 
 
@@ -62,6 +65,8 @@ def test_every_mistake_is_one_plain_line_with_its_own_line_number(site_with_mist
     output = completed.stdout + completed.stderr
     assert completed.returncode == 1, output
     assert "Traceback" not in output and "RuntimeError" not in output, output
+    # Pelican's own warning about the empty alt is silenced: ours says it, with the line.
+    assert "Empty alt attribute" not in output and "WARNING" not in output, output
     found = [LINE.match(line) for line in output.splitlines()]
     ours = [(int(m["line"]), m["level"], m["what"]) for m in found if m and m["path"].endswith(NAME)]
     for line, level, words in EXPECTED:
