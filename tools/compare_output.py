@@ -5,15 +5,18 @@
 
 Each file is: the same bytes; different only in how characters are escaped (the
 same text once HTML/XML character references are read, e.g. ' and &#39;); or
-different. Pagefind's index is left out: its file names and filter files differ
+different. Pre-compressed copies (.gz, .br) are compared by what they decompress to. Pagefind's index is left out: its file names and filter files differ
 between any two builds (see tests/site/test_reproducible_publish.py).
 Exits 1 when any file differs beyond escaping or exists on one side only.
 """
 
 import argparse
+import gzip
 import html
 import sys
 from pathlib import Path
+
+import brotli
 
 SKIPPED = ("pagefind/",)
 
@@ -29,7 +32,7 @@ def compare(old, new):
     result = {"same": [], "escaping": [], "different": [],
               "only_old": sorted(old_files - new_files), "only_new": sorted(new_files - old_files)}
     for name in sorted(old_files & new_files):
-        a, b = (old / name).read_bytes(), (new / name).read_bytes()
+        a, b = _read(old / name), _read(new / name)
         if a == b:
             result["same"].append(name)
         elif _unescaped(a) == _unescaped(b):
@@ -37,6 +40,15 @@ def compare(old, new):
         else:
             result["different"].append(name)
     return result
+
+
+def _read(path):
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        return gzip.decompress(data)
+    if path.suffix == ".br":
+        return brotli.decompress(data)
+    return data
 
 
 def _unescaped(data):
