@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from site_core import BuildState, Problem, connect_after_plugins, content_type_of, report, shown_path
-from site_core.pelican_compat import leave_unwritten
+from site_core.pelican_compat import HoldsFileNameErrors, leave_unwritten
 
 from .body import ids_in, scan_body
 from .front_matter import check_source
@@ -85,40 +85,24 @@ def file_checker(settings):
     return check_file
 
 
-class ChecksBeforeReading:
+class ChecksBeforeReading(HoldsFileNameErrors):
     """Mixed into the Markdown reader class: each file is checked from its bytes before
-    it is read. A file Pelican could not read without an error of its own (under
-    `--fatal errors` it would stop there, before the report names the file) is read as
+    it is read. A file Pelican could not read without an error of its own (that error
+    would be a traceback, not a message with a line and a fix) is read as
     `status: skip`, which Pelican leaves out quietly."""
 
     _check_file = None
-    _reading = False  # inside read(): the file's own metadata
-    _deferred = None  # (value, error) met in the file's path, before read()
-
-    def process_metadata(self, name, value):
-        try:
-            return super().process_metadata(name, value)
-        except Exception as error:  # noqa: BLE001 - read() raises it, unless the file is left out
-            if self._reading or value in self.settings.get("DEFAULT_METADATA", {}).values():
-                raise
-            # Pelican processes the metadata in a file's path (the date in its name)
-            # before it calls read(): the error waits until the file is checked.
-            self._deferred = (str(value), error)
-            return value
 
     def read(self, source_path):
-        deferred, self._deferred = self._deferred, None
+        held = self.take_held_file_name_error(source_path)
         if self._check_file is None:
             self._check_file = file_checker(self.settings)
         if not self._check_file(source_path):
             return "", {"status": "skip"}
-        if deferred and deferred[0] in source_path:  # this file's, not one read from a cache
-            raise deferred[1]
-        self._reading = True
-        try:
+        if held:  # the file is fine but for its name: Pelican's own error, as it would be
+            raise held
+        with self.reading_the_file():
             return super().read(source_path)
-        finally:
-            self._reading = False
 
 
 @functools.cache

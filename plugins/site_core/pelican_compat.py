@@ -288,3 +288,37 @@ def finish_sitemap(xml, base_url, is_noindex=lambda loc: False):
 def leave_unwritten(content):
     """Make Pelican skip writing the article or page `content`, as `save_as: ""` would."""
     content.override_save_as = ""
+
+
+# --- Pelican: metadata from a file's name, read before the file (content_checks) -------
+# Readers.read_file makes the reader process the metadata in the file's path (the date
+# of "2017-13-45-x.md", through BaseReader.process_metadata) before it calls the
+# reader's read(). A bad date there raises before any check of the file could run.
+# A reader with this mixin holds such an error until its read() has looked at the file.
+# Pinned by tests/compat/test_content_checks.py.
+
+class HoldsFileNameErrors:
+    _reading_file = False  # inside read(): the file's own metadata, raised as usual
+    _held = None  # (the value, its error), met in the file's path before read()
+
+    def process_metadata(self, name, value):
+        try:
+            return super().process_metadata(name, value)
+        except Exception as error:  # noqa: BLE001 - read() raises it, unless the file is left out
+            if self._reading_file or value in self.settings.get("DEFAULT_METADATA", {}).values():
+                raise
+            self._held = (str(value), error)
+            return value
+
+    def take_held_file_name_error(self, source_path):
+        """The error met in the name of the file at `source_path`, if any (then forgotten)."""
+        held, self._held = self._held, None
+        return held[1] if held and held[0] in source_path else None  # not a cached file's
+
+    @contextlib.contextmanager
+    def reading_the_file(self):
+        self._reading_file = True
+        try:
+            yield
+        finally:
+            self._reading_file = False
