@@ -155,3 +155,18 @@ def test_search_sends_nothing_to_other_hosts_and_sets_no_cookies(site, fresh_pag
     search_from_header(page, site, "/", "fly-tipping")
     assert hosts == {site.base_url.split("://", 1)[1]}, hosts
     assert page.context.cookies() == []
+
+
+@pytest.mark.browser
+def test_type_filter_offers_the_content_types_in_the_tables_order_and_words(site, fresh_page):
+    from site_core import CONTENT_TYPES  # the table the search page reads its labels from
+
+    page = fresh_page()
+    page.goto(site.url("/search/?q=commissioner"))
+    results_of(page)
+    options = page.get_by_label("Type").locator("option").all_inner_texts()
+    in_table_order = [content_type.filter_label for content_type in CONTENT_TYPES]
+    assert options[0] == "All types"
+    assert len(options) >= 4, options  # news, District Days, FAQ and other pages are all indexed
+    assert options[1:] == [label for label in in_table_order if label in options[1:]], options
+    assert "Page" not in options  # shown as "Other pages"
