@@ -123,6 +123,11 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
+# --- Contact directory (plugins/contact_directory) ------------------------------------
+# Published before group anchors were slugs of the group's name ("the-commissioners-office"):
+# kept, so that links to /contact/#the-commissioner-s-office still land.
+CONTACT_DIRECTORY_GROUP_ANCHORS = {"The Commissioner's office": "the-commissioner-s-office"}
+
 # --- Feeds -------------------------------------------------------------------------
 FEED_DOMAIN = SITE_PUBLIC_URL
 FEED_ALL_ATOM = "feeds/all.atom.xml"

@@ -31,6 +31,9 @@ DEFAULTS = {
     # Pages listed under "Mentioned in" per entry, newest first: keeps /contact/ light
     # (under 20 KB) however large the archive grows.
     "CONTACT_DIRECTORY_MENTIONS_LIMIT": 10,
+    # Group name -> anchor on /contact/, for a group whose published anchor is not the
+    # slug of its name (anchors are addresses too: they never move).
+    "CONTACT_DIRECTORY_GROUP_ANCHORS": {},
 }
 
 
@@ -57,7 +60,8 @@ def start_build(pelican):
     if not os.path.isfile(path):
         return None  # a site without a directory (another plugin's fixture site): do nothing
     with open(path, encoding="utf-8") as handle:
-        state.directory, problems = load_directory(handle.read())
+        state.directory, problems = load_directory(
+            handle.read(), setting(state.settings, "CONTACT_DIRECTORY_GROUP_ANCHORS"))
     state.path = path
     report(*(problem.at(path) for problem in problems))
     return ContactPageGenerator

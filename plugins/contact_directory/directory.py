@@ -18,9 +18,6 @@ REQUIRED = ("id", "name", "group")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EXAMPLE_ENTRY = "- id: beacon\n  name: Beacon\n  group: Victims' services\n  phone: 03000 11 55 55"
-# Group anchors published before groups took slugify's (which drops apostrophes rather
-# than splitting the word there): kept, so that links to /contact/#<anchor> still land.
-PUBLISHED_GROUP_ANCHORS = {"The Commissioner's office": "the-commissioner-s-office"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +53,8 @@ class Group:
 @dataclass
 class Directory:
     entries: list = field(default_factory=list)
+    # group name -> its anchor, where it must not be the slug (CONTACT_DIRECTORY_GROUP_ANCHORS)
+    fixed_anchors: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.by_id = {entry.id: entry for entry in self.entries}
@@ -69,7 +68,7 @@ class Directory:
             grouped.setdefault(entry.group, []).append(entry)
         taken, groups = set(self.by_id), []
         for name, entries in grouped.items():
-            anchor = PUBLISHED_GROUP_ANCHORS.get(name) or slugify(name) or "group"
+            anchor = self.fixed_anchors.get(name) or slugify(name) or "group"
             while anchor in taken:
                 anchor += "-group"
             taken.add(anchor)
@@ -89,8 +88,9 @@ class Directory:
         return None
 
 
-def load_directory(text):
-    """(Directory, [Problem]) from the YAML `text` of contacts.yml."""
+def load_directory(text, fixed_anchors=None):
+    """(Directory, [Problem]) from the YAML `text` of contacts.yml; `fixed_anchors` gives
+    groups an anchor other than their slug (CONTACT_DIRECTORY_GROUP_ANCHORS)."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
@@ -118,7 +118,7 @@ def load_directory(text):
             entries.append(entry)
             if entry.number:
                 numbers[entry.number.key] = entry
-    return Directory(entries), problems
+    return Directory(entries, dict(fixed_anchors or {})), problems
 
 
 def _read_entry(node, problems, seen):
