@@ -54,7 +54,8 @@ def shown_path(path):
 class Report:
     """The problems of one build, in the order found, each once."""
 
-    def __init__(self):
+    def __init__(self, content_dir=""):
+        self.content_dir = content_dir  # where paths relative to the content folder start
         self._problems = {}  # Problem -> None: ordered and without repeats
         self.other_errors = 0  # errors logged by Pelican or a library, printed by them
 

@@ -21,6 +21,8 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.plugins.yaml_metadata import yaml_metadata as _yaml_metadata
 
+from .problems import WARNING, Problem
+
 # Distribution name -> the version whose internals this module was written against.
 WRITTEN_FOR = {
     "pelican": "4.12.0",
@@ -68,31 +70,57 @@ def mismatch_message(mismatches):
 
 
 # --- Pelican's log messages about content ---------------------------------------------
-# Warnings Pelican logs about a content file that our checks already report with the
-# file, the line and a fix. Logger name -> the messages' format strings (record.msg).
+# Warnings Pelican logs about a content file. Those our checks already report with the
+# file, the line and a fix are silenced; the others that a writer can mend become our
+# messages. Logger name -> the messages' format strings (record.msg).
 PELICAN_WARNINGS_OURS_COVER = {
     # content_checks: 'the image "..." has no alt text', with its line.
     "pelican.readers": ("Empty alt attribute for image %s in %s",),
     # content_checks: a {filename} link to a file that does not exist, with its line.
     "pelican.contents": ("Unable to find '%s', skipping url replacement.",),
 }
+# (logger, format) -> a function of the record's args giving a site_core Problem whose
+# path is relative to the content folder.
+FILENAME_FOR_STATIC = "{filename} used for linking to static content %s in %s. Use {static} instead"
 
 
-class _DropCovered(logging.Filter):
-    def __init__(self, formats):
+def _filename_for_static(linked, relative_source):
+    return Problem(f'the link to "{linked}" starts with {{filename}}, which is for pages',
+                   f"write {{static}} instead of {{filename}} for pictures and other files: "
+                   f"{{static}}/{linked.lstrip('/')}", WARNING, path=relative_source, text=linked, in_body=True)
+
+
+PELICAN_WARNINGS_WE_REWORD = {("pelican.contents", FILENAME_FOR_STATIC): _filename_for_static}
+
+
+class _RouteWarnings(logging.Filter):
+    def __init__(self, logger_name, report_relative):
         super().__init__()
-        self.formats = frozenset(formats)
+        self.dropped = frozenset(PELICAN_WARNINGS_OURS_COVER.get(logger_name, ()))
+        self.reworded = {fmt: make for (name, fmt), make in PELICAN_WARNINGS_WE_REWORD.items()
+                         if name == logger_name}
+        self.report_relative = report_relative
 
     def filter(self, record):
-        return record.msg not in self.formats
+        if record.msg in self.dropped:
+            return False
+        make = self.reworded.get(record.msg)
+        if make is None:
+            return True
+        self.report_relative(make(*record.args))
+        return False
 
 
-def silence_covered_pelican_warnings():
-    """Silence Pelican's warnings that our own messages already say, with file and line."""
-    for logger_name, formats in PELICAN_WARNINGS_OURS_COVER.items():
+def route_pelican_warnings(report_relative):
+    """Silence Pelican's warnings that our own messages already say, with file and line;
+    turn the others we know into problems, given to `report_relative(problem)` with a
+    path relative to the content folder."""
+    names = set(PELICAN_WARNINGS_OURS_COVER) | {name for name, _ in PELICAN_WARNINGS_WE_REWORD}
+    for logger_name in names:
         logger = logging.getLogger(logger_name)
-        if not any(isinstance(f, _DropCovered) for f in logger.filters):
-            logger.addFilter(_DropCovered(formats))
+        for old in [f for f in logger.filters if isinstance(f, _RouteWarnings)]:
+            logger.removeFilter(old)
+        logger.addFilter(_RouteWarnings(logger_name, report_relative))
 
 
 # --- Pelican: an item's HTML -----------------------------------------------------------

@@ -20,7 +20,7 @@ DEFAULTS = {
     "SITE_CORE_FAIL_ON": None,
 }
 
-_report = BuildState(lambda settings: Report())
+_report = BuildState(lambda settings: Report(content_dir=settings.get("PATH", "")))
 
 
 def setting(settings, name):
@@ -34,6 +34,12 @@ def report(*problems):
         current = _report.start({})
     for problem in problems:
         current.add(problem)
+
+
+def report_relative(problem):
+    """Report a problem whose path is relative to the content folder (from Pelican's log)."""
+    current = _report.current or _report.start({})
+    current.add(problem.at(os.path.join(current.content_dir, problem.path)))
 
 
 def current_report():
@@ -73,6 +79,6 @@ def register():
     # finalized, after every other receiver (see after_plugins.py): they may still
     # report problems.
     connect_last_to_finalized(print_report)
-    pelican_compat.silence_covered_pelican_warnings()
+    pelican_compat.route_pelican_warnings(report_relative)
     if not any(isinstance(handler, _CountErrors) for handler in logging.getLogger().handlers):
         logging.getLogger().addHandler(_CountErrors())

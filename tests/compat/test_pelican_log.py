@@ -12,8 +12,11 @@ from pelican.readers import Readers
 from pelican.settings import DEFAULT_CONFIG
 
 from site_core.pelican_compat import (
-    PELICAN_WARNINGS_OURS_COVER, silence_covered_pelican_warnings,
+    FILENAME_FOR_STATIC, PELICAN_WARNINGS_OURS_COVER, PELICAN_WARNINGS_WE_REWORD,
+    route_pelican_warnings,
 )
+
+LOGGERS = set(PELICAN_WARNINGS_OURS_COVER) | {name for name, _ in PELICAN_WARNINGS_WE_REWORD}
 
 
 @pytest.fixture
@@ -27,7 +30,7 @@ def settings(tmp_path):
 @pytest.fixture
 def unfiltered():
     """Pelican's loggers as Pelican leaves them: our filters taken off for the test."""
-    saved = {name: logging.getLogger(name).filters[:] for name in PELICAN_WARNINGS_OURS_COVER}
+    saved = {name: logging.getLogger(name).filters[:] for name in LOGGERS}
     for name in saved:
         logging.getLogger(name).filters.clear()
     yield
@@ -66,8 +69,40 @@ def test_pelican_logs_these_warnings_with_this_logger_and_wording(
 @pytest.mark.parametrize("logger, message, cause", CASES, ids=["empty alt", "missing link"])
 def test_silenced_they_are_not_logged_and_other_warnings_still_are(
         settings, tmp_path, caplog, unfiltered, logger, message, cause):
-    silence_covered_pelican_warnings()
+    route_pelican_warnings(lambda problem: None)
     with caplog.at_level(logging.WARNING):
         cause(settings, tmp_path)
         logging.getLogger(logger).warning("Something else about %s", "a file")
     assert [r.getMessage() for r in caplog.records] == ["Something else about a file"]
+
+
+def static_linked_with_filename(settings, tmp_path):
+    from pelican.contents import Static
+    image = Static("", metadata={"title": "x"}, settings=settings,
+                   source_path=str(tmp_path / "images" / "x.jpg"), context={})
+    page = Page('<img alt="A" src="{filename}/images/x.jpg">', metadata={"title": "A", "slug": "a"},
+                settings=settings, source_path=str(tmp_path / "a.md"),
+                context={"generated_content": {}, "static_content": {"images/x.jpg": image},
+                         "localsiteurl": settings["SITEURL"]})
+    assert page.content
+
+
+def test_pelican_warns_of_filename_used_for_a_picture_in_this_wording(settings, tmp_path, caplog, unfiltered):
+    with caplog.at_level(logging.WARNING):
+        static_linked_with_filename(settings, tmp_path)
+    assert [(r.name, r.msg, r.args) for r in caplog.records] == [
+        ("pelican.contents", FILENAME_FOR_STATIC, ("/images/x.jpg", "a.md"))]
+
+
+def test_that_warning_becomes_our_message_for_the_file(settings, tmp_path, caplog, unfiltered):
+    reported = []
+    route_pelican_warnings(reported.append)
+    with caplog.at_level(logging.WARNING):
+        static_linked_with_filename(settings, tmp_path)
+    assert caplog.records == []
+    [problem] = reported
+    assert (problem.path, problem.level, problem.text, problem.in_body) == (
+        "a.md", "warning", "/images/x.jpg", True)
+    assert problem.what == 'the link to "/images/x.jpg" starts with {filename}, which is for pages'
+    assert problem.fix == ("write {static} instead of {filename} for pictures and other "
+                           "files: {static}/images/x.jpg")

@@ -27,6 +27,8 @@ Call Beacon on 03000 11 55 56 today.
 [broken](/news/2099/nothing/)
 
 ![](/images/nowhere.jpg)
+
+See [the flag]({filename}/images/2017/rainbow-flag.svg).
 """
 NAME = "news/2017-06-01-many-mistakes.md"
 LINE = re.compile(r"^(?P<path>\S+?):(?P<line>\d+): (?P<level>error|warning): (?P<what>.+?)\. Fix: (?P<fix>.+)$")
@@ -42,6 +44,7 @@ EXPECTED = [
     (14, "error", "onerror"),
     (16, "error", "/news/2099/nothing/"),
     (18, "error", 'the image "/images/nowhere.jpg" has no alt text'),
+    (20, "warning", "starts with {filename}, which is for pages"),  # Pelican's warning, ours now
 ]
 
 
