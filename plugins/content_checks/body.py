@@ -20,7 +20,7 @@ from functools import partial
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
 
-from site_core import Problem, front_matter_span
+from site_core import Problem
 
 ID_RE = re.compile(r"""\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""")
 ATTRIBUTE_RE = re.compile(r"""([^\s=/>"']+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
@@ -60,40 +60,26 @@ def scheme_of(url):
     return found.group(1) if found else ""
 
 
-def scan_body(body, siteurl="", source_lines=None):
+def scan_body(body, siteurl=""):
     """(problems, links) of one item's HTML `body`: site_core Problems, without a path,
     in the order of the body, and the Links of this site to check.
 
-    `siteurl` is left off addresses when looking for them in the source. `source_lines`,
-    a function giving the source file's lines, is called (once) only if a problem's text
-    occurs more than once, to find the line of each occurrence.
+    Each problem is found in the source by its text, below the front matter, passing
+    over as many occurrences as come before it in the body (a tag written twice gets the
+    line of each). `siteurl` is left off addresses when looking for them.
     """
-    scanner = _Scanner(_Places(body, siteurl, source_lines))
+    scanner = _Scanner(_Places(body, siteurl))
     scanner.feed(body)
     scanner.close()
     return scanner.problems, scanner.links
 
 
-def occurrence_line(lines, text, earlier):
-    """The line (from 1) of the body that holds the occurrence of `text` that comes after
-    `earlier` others, in a file whose lines are `lines`; None if there is none."""
-    span = front_matter_span(lines)
-    seen = 0
-    for number in range(span[1] + 2 if span else 1, len(lines) + 1):
-        seen += lines[number - 1].count(text)
-        if seen > earlier:
-            return number
-    return None
-
-
 class _Places:
     """Where a problem is: Problem's `where` arguments for a text at an offset of the HTML."""
 
-    def __init__(self, html, siteurl, source_lines):
+    def __init__(self, html, siteurl):
         self.html = html
         self.siteurl = siteurl
-        self.source_lines = source_lines
-        self._lines = None
 
     def of_url(self, url, offset):
         if self.siteurl and url.startswith(self.siteurl) and len(url) > len(self.siteurl):
@@ -103,13 +89,7 @@ class _Places:
     def of(self, text, offset):
         text = text.strip().split("\n", 1)[0].strip()  # lines are searched one at a time
         earlier = self.html.count(text, 0, offset) if text else 0
-        if earlier and self.source_lines is not None:
-            if self._lines is None:
-                self._lines = self.source_lines()
-            line = occurrence_line(self._lines, text, earlier)
-            if line:
-                return {"line": line}
-        return {"text": text, "in_body": True}
+        return {"text": text, "in_body": True, "occurrence": earlier}
 
 
 class _Scanner(HTMLParser):

@@ -160,11 +160,6 @@ def check_site(generators):
 
 # --- Once the site is written: bodies and links ------------------------------------
 
-def source_lines(path):
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        return handle.read().splitlines()
-
-
 def check_bodies(items, settings):
     """Report the problems in each item's HTML, and its links to pages, pictures and
     anchors that the build did not write (when CONTENT_CHECKS_LINKS)."""
@@ -184,8 +179,7 @@ def check_bodies(items, settings):
     for item in items:
         if not item.save_as:
             continue
-        problems, links = scan_body(item.content, siteurl,
-                                    source_lines=functools.partial(source_lines, item.source_path))
+        problems, links = scan_body(item.content, siteurl)
         if setting(settings, "CONTENT_CHECKS_LINKS"):
             problems += broken_links(item.url, links, exists, ids_of, siteurl)
         report(*(problem.at(item.source_path) for problem in problems))

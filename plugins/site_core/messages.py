@@ -81,7 +81,8 @@ class Report:
             if problem.path not in lines_of:
                 lines_of[problem.path] = _read_lines(problem.path)
             line = find_line(lines_of[problem.path], line=problem.line, key=problem.key,
-                             text=problem.text, in_body=problem.in_body)
+                             text=problem.text, in_body=problem.in_body,
+                             occurrence=problem.occurrence)
             found.append(Message(shown_path(problem.path), line, problem.level,
                                  problem.what.rstrip("."), problem.fix.rstrip(".")))
         unique = list(dict.fromkeys(found))

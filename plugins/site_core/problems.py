@@ -24,7 +24,8 @@ class Problem:
     line: int | None = None  # where it is, when the check knows
     key: str | None = None  # or: the front-matter key it is about
     text: str | None = None  # or: text to look for (at or below `key`, if given)
-    in_body: bool = False  # look for `text` only below the front matter
+    in_body: bool = False  # look for `text` only below the front matter, outside code
+    occurrence: int = 0  # with `text`: how many earlier occurrences to pass over
 
     def __post_init__(self):
         if self.level not in LEVELS:
@@ -49,12 +50,13 @@ def front_matter_span(lines):
     return None
 
 
-def find_line(lines, *, line=None, key=None, text=None, in_body=False):
+def find_line(lines, *, line=None, key=None, text=None, in_body=False, occurrence=0):
     """The line number (from 1) a problem is on, in a file whose lines are `lines`.
 
     - `line`: known already.
-    - `text`: the first line holding it, at or below the `key:` line if `key` is given,
-      below the front matter if `in_body`.
+    - `text`: the first line holding it (after `occurrence` earlier ones), at or below the
+      `key:` line if `key` is given; if `in_body`, below the front matter and outside
+      Markdown code (a fenced block or a `code span`), where HTML is only shown.
     - `key`: its `key:` line in the front matter; a key that is missing points at the
       closing "---", where it would go.
     None when nothing matches.
@@ -63,10 +65,15 @@ def find_line(lines, *, line=None, key=None, text=None, in_body=False):
         return line
     key_line = _key_line(lines, key) if key else None
     if text:
-        span = front_matter_span(lines) if in_body else None
-        start = span[1] + 2 if span else (key_line or 1)
-        for number in range(start, len(lines) + 1):
-            if text in lines[number - 1]:
+        if in_body:
+            span = front_matter_span(lines)
+            searched = _outside_code(lines, span[1] + 1 if span else 0)
+        else:
+            searched = ((number, lines[number - 1]) for number in range(key_line or 1, len(lines) + 1))
+        seen = 0
+        for number, searched_line in searched:
+            seen += searched_line.count(text)
+            if seen > occurrence:
                 return number
     if key:
         if key_line:
@@ -85,3 +92,24 @@ def _key_line(lines, key):
         if pattern.match(lines[index]):
             return index + 1
     return None
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _outside_code(lines, start):
+    """(line number, the line less its code spans) of each line from index `start` that
+    is not in a fenced code block."""
+    fence = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        found = _FENCE.match(line)
+        if fence:
+            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+                fence = None
+            continue
+        if found:
+            fence = found.group(1)
+            continue
+        yield index + 1, _CODE_SPAN.sub("", line)

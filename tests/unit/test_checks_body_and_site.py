@@ -1,7 +1,7 @@
 """content_checks.body and .site_checks: HTML bodies, links, tags and addresses."""
 
 import pytest
-from content_checks.body import covering_declaration, occurrence_line, scan_body, target_of
+from content_checks.body import covering_declaration, scan_body, target_of
 from content_checks.site_checks import broken_links, duplicate_urls, tag_variants
 from site_core import ERROR, Problem, find_line
 
@@ -43,11 +43,12 @@ RAW_HTML_PROBLEMS = [
 def located(html, source):
     """[(line, what)] of the body problems, with the lines the report would print."""
     lines = source.splitlines()
-    problems, _ = scan_body(html, source_lines=lambda: lines)
+    problems, _ = scan_body(html)
     for problem in problems:
         assert isinstance(problem, Problem) and problem.level == ERROR and problem.path is None
         assert problem.fix and (problem.line or problem.in_body)
-    return [(find_line(lines, line=p.line, key=p.key, text=p.text, in_body=p.in_body), p.what)
+    return [(find_line(lines, line=p.line, key=p.key, text=p.text, in_body=p.in_body,
+                       occurrence=p.occurrence), p.what)
             for p in problems]
 
 
@@ -127,7 +128,16 @@ def test_good_bodies(html):
 
 def test_an_occurrence_is_counted_in_the_body_only():
     lines = ["---", "title: <b>", "---", "<b>", "<i> <b>", "<b>"]
-    assert [occurrence_line(lines, "<b>", n) for n in range(4)] == [4, 5, 6, None]
+    assert [find_line(lines, text="<b>", in_body=True, occurrence=n) for n in range(4)] == [
+        4, 5, 6, None]
+
+
+def test_html_shown_in_markdown_code_is_not_where_a_problem_is():
+    source = ("---\ntitle: A\n---\nWrite `<script>` to show the tag.\n\n```\n<script>\n```\n\n"
+              "<script>alert(1)</script>\n")
+    html = ("<p>Write <code>&lt;script&gt;</code> to show the tag.</p>\n"
+            "<pre><code>&lt;script&gt;\n</code></pre>\n<script>alert(1)</script>")
+    assert located(html, source) == [(10, "the text contains a raw <script> tag")]
 
 
 def test_internal_links_are_resolved_against_the_page():

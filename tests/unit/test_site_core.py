@@ -192,3 +192,12 @@ def test_a_version_mismatch_stops_the_build_with_the_message(monkeypatch, capsys
         plugin.check_upstream_versions()
     assert stopped.value.code == 1
     assert "was written for pelican 0.0.1" in capsys.readouterr().err
+
+
+def test_text_in_the_body_is_looked_for_outside_markdown_code():
+    lines = ["---", "title: A", "---", "Type `<b>` for bold:", "", "~~~", "<b>", "~~~",
+             "<b>real</b> and ``<b>`` again <b>"]
+    assert find_line(lines, text="<b>", in_body=True) == 9
+    assert find_line(lines, text="<b>", in_body=True, occurrence=1) == 9
+    assert find_line(lines, text="<b>", in_body=True, occurrence=2) is None
+    assert find_line(lines, text="<b>") == 4  # outside the body, code is text like any other
