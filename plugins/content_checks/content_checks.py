@@ -5,6 +5,7 @@ file, before Pelican reads it), site_checks.py (across items) and body.py (one i
 HTML, once the site is written). Problems go to site_core's report, printed at the end.
 """
 
+import dataclasses
 import datetime
 import functools
 import os
@@ -16,11 +17,13 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from site_core import BuildState, Problem, connect_after_plugins, content_type_of, report, shown_path
-from site_core.pelican_compat import HoldsFileNameErrors, leave_unwritten
+from site_core.pelican_compat import (
+    EMPTY_ALT, UNABLE_TO_FIND, HoldsFileNameErrors, claim_pelican_warning, leave_unwritten,
+)
 
 from .body import ids_in, scan_body
 from .front_matter import check_source
-from .site_checks import broken_links, duplicate_urls, output_exists, tag_variants
+from .site_checks import broken_links, duplicate_urls, output_exists, tag_variants, unresolved_links
 
 DEFAULTS = {
     "CONTENT_CHECKS_LINKS": True,  # check links, images and anchors in the output
@@ -161,8 +164,9 @@ def check_site(generators):
 # --- Once the site is written: bodies and links ------------------------------------
 
 def check_bodies(items, settings):
-    """Report the problems in each item's HTML, and its links to pages, pictures and
-    anchors that the build did not write (when CONTENT_CHECKS_LINKS)."""
+    """Report the problems in each item's HTML; its links, and its summary's, to files
+    that are not in content/; and its links to pages, pictures and anchors that the build
+    did not write (when CONTENT_CHECKS_LINKS)."""
     siteurl = settings.get("SITEURL", "")
     output_path = settings["OUTPUT_PATH"]
     exists = output_exists(output_path)
@@ -180,6 +184,10 @@ def check_bodies(items, settings):
         if not item.save_as:
             continue
         problems, links = scan_body(item.content, siteurl)
+        problems += unresolved_links(links)
+        if "summary" in item.metadata:  # Markdown too: its links are resolved like the body's
+            problems += [dataclasses.replace(problem, in_body=False, occurrence=0, key="summary")
+                         for problem in unresolved_links(scan_body(item.summary, siteurl)[1])]
         if setting(settings, "CONTENT_CHECKS_LINKS"):
             problems += broken_links(item.url, links, exists, ids_of, siteurl)
         report(*(problem.at(item.source_path) for problem in problems))
@@ -191,6 +199,10 @@ def check_written_site(pelican):
 
 
 def register():
+    # Pelican's own warnings about an image without alt text and a {filename} link to
+    # nothing: ours say the same with the line and a fix (check_bodies).
+    claim_pelican_warning(EMPTY_ALT)
+    claim_pelican_warning(UNABLE_TO_FIND)
     # readers_init: each generator's readers are being made; the Markdown reader then
     # checks every file before reading it, and leaves out one Pelican would fail on.
     # After every plugin's receivers, so that it wraps the reader they chose.

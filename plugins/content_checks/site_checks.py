@@ -77,21 +77,30 @@ def duplicate_urls(items, reserved=()):
     return problems, losers
 
 
+def is_unresolved(link):
+    """A {filename}/{static}/{attach} link Pelican left as written: its file is not there."""
+    return "{" in link.url and re.search(r"\{(filename|static|attach)\}", link.url) is not None
+
+
+def unresolved_links(links):
+    """Problems (without a path) for links to files that do not exist in content/."""
+    return [Problem(f'the {link.kind} "{link.url}" goes to a file that does not exist in content/',
+                    "check the file name after {filename} or {static}: write the path "
+                    "from the content folder, for example {filename}/news/2017-05-24-x.md",
+                    **link.where())
+            for link in links if is_unresolved(link)]
+
+
 def broken_links(page_url, links, exists, ids_of, siteurl=""):
     """Problems (without a path) for `links` (body.Link) of the item at `page_url` whose
-    target is missing.
+    target the build did not write ({filename} links to nothing: unresolved_links).
 
     `exists(path)` says whether the output folder holds a file; `ids_of(path)` gives
     the ids of the page at a path (for #anchors).
     """
     problems = []
     for link in links:
-        if "{" in link.url and re.search(r"\{(filename|static|attach)\}", link.url):
-            problems.append(Problem(
-                f'the {link.kind} "{link.url}" goes to a file that does not exist in content/',
-                "check the file name after {filename} or {static}: write the path "
-                "from the content folder, for example {filename}/news/2017-05-24-x.md",
-                **link.where()))
+        if is_unresolved(link):
             continue
         target = target_of(link.url, page_url, siteurl)
         if target is None:

@@ -70,57 +70,68 @@ def mismatch_message(mismatches):
 
 
 # --- Pelican's log messages about content ---------------------------------------------
-# Warnings Pelican logs about a content file. Those our checks already report with the
-# file, the line and a fix are silenced; the others that a writer can mend become our
-# messages. Logger name -> the messages' format strings (record.msg).
-PELICAN_WARNINGS_OURS_COVER = {
-    # content_checks: 'the image "..." has no alt text', with its line.
-    "pelican.readers": ("Empty alt attribute for image %s in %s",),
-    # content_checks: a {filename} link to a file that does not exist, with its line.
-    "pelican.contents": ("Unable to find '%s', skipping url replacement.",),
-}
-# (logger, format) -> a function of the record's args giving a site_core Problem whose
-# path is relative to the content folder.
-FILENAME_FOR_STATIC = "{filename} used for linking to static content %s in %s. Use {static} instead"
+# Warnings Pelican logs about a content file, as (logger name, format string: record.msg).
+# A plugin whose own message says the same, with the file, the line and a fix, claims
+# the warning (`claim_pelican_warning`), which is then silenced; site_core turns another
+# that a writer can mend into one of our messages (`route_pelican_warnings`).
+EMPTY_ALT = ("pelican.readers", "Empty alt attribute for image %s in %s")
+UNABLE_TO_FIND = ("pelican.contents", "Unable to find '%s', skipping url replacement.")
+FILENAME_FOR_STATIC = ("pelican.contents",
+                       "{filename} used for linking to static content %s in %s. Use {static} instead")
 
 
 def _filename_for_static(linked, relative_source):
     return Problem(f'the link to "{linked}" starts with {{filename}}, which is for pages',
                    f"write {{static}} instead of {{filename}} for pictures and other files: "
-                   f"{{static}}/{linked.lstrip('/')}", WARNING, path=relative_source, text=linked, in_body=True)
+                   f"{{static}}/{linked.lstrip('/')}", WARNING, path=relative_source,
+                   text=linked, in_body=True)
 
 
-PELICAN_WARNINGS_WE_REWORD = {("pelican.contents", FILENAME_FOR_STATIC): _filename_for_static}
+# (logger, format) -> a function of the record's args giving a Problem whose path is
+# relative to the content folder.
+PELICAN_WARNINGS_WE_REWORD = {FILENAME_FOR_STATIC: _filename_for_static}
 
 
 class _RouteWarnings(logging.Filter):
-    def __init__(self, logger_name, report_relative):
+    def __init__(self, logger_name):
         super().__init__()
-        self.dropped = frozenset(PELICAN_WARNINGS_OURS_COVER.get(logger_name, ()))
-        self.reworded = {fmt: make for (name, fmt), make in PELICAN_WARNINGS_WE_REWORD.items()
-                         if name == logger_name}
-        self.report_relative = report_relative
+        self.logger_name = logger_name
+        self.claimed = set()
+        self.reworded = {}
+        self.report_relative = None
 
     def filter(self, record):
-        if record.msg in self.dropped:
+        if record.msg in self.claimed:
             return False
         make = self.reworded.get(record.msg)
-        if make is None:
+        if make is None or self.report_relative is None:
             return True
         self.report_relative(make(*record.args))
         return False
 
 
+def _route(logger_name):
+    logger = logging.getLogger(logger_name)
+    found = next((f for f in logger.filters if isinstance(f, _RouteWarnings)), None)
+    if found is None:
+        found = _RouteWarnings(logger_name)
+        logger.addFilter(found)
+    return found
+
+
+def claim_pelican_warning(warning):
+    """Silence Pelican's `warning` (logger name, format): the caller reports it better."""
+    logger_name, message = warning
+    _route(logger_name).claimed.add(message)
+
+
 def route_pelican_warnings(report_relative):
-    """Silence Pelican's warnings that our own messages already say, with file and line;
-    turn the others we know into problems, given to `report_relative(problem)` with a
-    path relative to the content folder."""
-    names = set(PELICAN_WARNINGS_OURS_COVER) | {name for name, _ in PELICAN_WARNINGS_WE_REWORD}
-    for logger_name in names:
-        logger = logging.getLogger(logger_name)
-        for old in [f for f in logger.filters if isinstance(f, _RouteWarnings)]:
-            logger.removeFilter(old)
-        logger.addFilter(_RouteWarnings(logger_name, report_relative))
+    """Turn the Pelican warnings in PELICAN_WARNINGS_WE_REWORD into problems, given to
+    `report_relative(problem)` with a path relative to the content folder."""
+    for (logger_name, message), make in PELICAN_WARNINGS_WE_REWORD.items():
+        route = _route(logger_name)
+        route.reworded[message] = make
+        route.report_relative = report_relative
 
 
 # --- Pelican: an item's HTML -----------------------------------------------------------

@@ -45,6 +45,8 @@ CATALOGUE = [
     ("news/2017-04-17-bad-link-anchor.md", 8, E,
      'goes to "#no-such-anchor", which is not a heading or anchor on that page'),
     ("news/2017-04-18-bad-link-filename.md", 8, E, "goes to a file that does not exist in content/"),
+    ("news/2017-05-12-bad-summary-link-filename.md", 4, E,
+     'the link "{filename}/news/2017-01-01-not-there.md" goes to a file that does not exist'),
     ("news/2017-04-19-bad-image-no-alt.md", 5, E, 'the image "images/ok.png" has no image_alt'),
     ("news/2017-04-20-bad-image-missing.md", 5, E, 'the image "images/no-such-photo.jpg" does not exist'),
     ("news/2017-04-21-bad-markdown-image-no-alt.md", 8, E, 'the image "/images/ok.png" has no alt text'),
