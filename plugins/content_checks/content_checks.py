@@ -16,7 +16,10 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from site_core import BuildState, Problem, connect_after_plugins, content_type_of, report, shown_path
+from site_core import (
+    BuildState, Problem, connect_after_plugins, connect_when_site_is_written, content_type_of,
+    report, shown_path,
+)
 from site_core.pelican_compat import (
     EMPTY_ALT, UNABLE_TO_FIND, HoldsFileNameErrors, claim_pelican_warning, leave_unwritten,
 )
@@ -210,6 +213,7 @@ def register():
     # all_generators_finalized: every item is read and none written yet, so an item
     # that would overwrite another can still be held back.
     signals.all_generators_finalized.connect(check_site)
-    # finalized: every page is written, so links can be checked against the output.
-    # site_core prints the report after every other finalized receiver.
-    signals.finalized.connect(check_written_site)
+    # finalized: every file is written (the sitemap and robots.txt too: this receiver
+    # comes after every plugin's), so links can be checked against the output; the
+    # report is printed after it.
+    connect_when_site_is_written(check_written_site)

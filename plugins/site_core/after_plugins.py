@@ -5,19 +5,28 @@ of PLUGINS. Some of ours must come after another plugin's, whatever that order: 
 fast Markdown reader after pelican-yaml-metadata's, the finished sitemap after
 pelican-sitemap has written it, the report after every check. They are connected with
 `connect_after_plugins(signal, receiver)` in register(), and actually connected when
-`initialized` is sent, once every plugin is registered; the report is connected last
-of all.
+`initialized` is sent, once every plugin is registered. After them come the receivers
+of `finalized` that read the finished output folder (`connect_when_site_is_written`:
+the link check), and last of all the report.
 """
 
 from pelican import signals
 
 _waiting = {}  # (signal, receiver) -> None, in the order asked; the same pair once
+_site_written = []  # receivers of `finalized` that read the whole output folder
 _last = []  # receivers of `finalized` that go after everything (the report)
 
 
 def connect_after_plugins(signal, receiver):
     """Connect `receiver` to `signal` after every receiver plugins connect in register()."""
     _waiting.setdefault((signal, receiver), None)
+
+
+def connect_when_site_is_written(receiver):
+    """Connect `receiver` to `finalized` after every other plugin's receivers (which may
+    still write files: the sitemap, robots.txt), but before the report."""
+    if receiver not in _site_written:
+        _site_written.append(receiver)
 
 
 def connect_last_to_finalized(receiver):
@@ -28,7 +37,7 @@ def connect_last_to_finalized(receiver):
 def _connect_waiting(pelican):
     for signal, receiver in _waiting:
         signal.connect(receiver)
-    for receiver in _last:
+    for receiver in _site_written + _last:
         signals.finalized.connect(receiver)
 
 

@@ -116,8 +116,9 @@ def report_lines(report, github=False):
     lines = [str(message) for message in messages]
     errors, warnings, files = report.counts()
     if report.other_errors:
-        lines.append(f"error: {_plural(report.other_errors, 'error')} logged above by Pelican. "
-                     "Fix: read the lines above that start with ERROR")
+        lines.append(f"error: {_plural(report.other_errors, 'error')} logged above (by Pelican "
+                     "or a plugin, not about one content file). Fix: read the lines above that "
+                     "start with ERROR")
     lines.append(summary_line(errors, warnings, files))
     if github:
         lines += [message.github_command() for message in messages]
