@@ -299,8 +299,9 @@ def _check_status_slug_template(metadata, template_dirs, result):
 # Front-matter text is shown as text (the theme escapes it), so HTML typed there would
 # show as code, e.g. a headline reading "<b>New</b> fund".
 MARKUP_RE = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z][\w:-]*|!--)[^<>]*>?")
+# (A district with HTML in it is not one of the districts: district_days says so.)
 TEXT_FIELDS = {"title": "title", "summary": "summary", "image_alt": "image_alt",
-               "tags": "tag", "visits": "visit", "districts": "district"}
+               "tags": "tag", "visits": "visit"}
 
 
 def _check_markup(metadata, result):
@@ -311,8 +312,10 @@ def _check_markup(metadata, result):
                 continue
             found = MARKUP_RE.search(text)
             if found:
+                shown = ("lists, feeds and search results would leave out" if key == "summary"
+                         else "the site would show as typed")
                 result.add(f'the {label} "{text}" contains HTML code ({found.group()}), which '
-                           "the site would show as typed",
+                           f"{shown}",
                            f"write the {label} as plain words, without anything between < and >; "
                            "for emphasis or links, use the text of the page instead",
                            key=key, text=found.group())

@@ -207,3 +207,12 @@ def test_html_typed_into_front_matter_text_is_an_error_on_its_line(line, key_lin
 def test_less_than_signs_in_ordinary_text_are_fine(title):
     text = f'---\ntitle: "{title}"\ndate: 2017-05-24\nsummary: One sentence.\n---\nBody\n'
     assert messages(text) == ([], False)
+
+
+def test_html_in_a_summary_is_said_to_be_left_out_not_shown():
+    text = '---\ntitle: A\ndate: 2017-05-24\nsummary: "Read <b>this</b> now."\n---\nBody\n'
+    found, _ = messages(text)
+    assert found == [(4, "error", 'the summary "Read <b>this</b> now." contains HTML code (<b>), '
+                      "which lists, feeds and search results would leave out. Fix: write the "
+                      "summary as plain words, without anything between < and >; for emphasis "
+                      "or links, use the text of the page instead")]
