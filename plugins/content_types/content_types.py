@@ -10,6 +10,7 @@ from pelican.contents import Article, Page
 
 from site_core import content_type_of
 from site_core.content_types import template_context
+from site_core.pelican_compat import place_at
 
 
 def label_content_type(content):
@@ -23,8 +24,7 @@ def label_content_type(content):
         content.template = content_type.template
     if content_type.url:
         url = content_type.url.format(slug=content.slug)
-        content.override_url = url
-        content.override_save_as = f"{url}index.html"
+        place_at(content, url, f"{url}index.html")
 
 
 def give_templates_the_table(generator):

@@ -4,14 +4,15 @@ Pelican recomputes `url` every time a template or plugin asks for it: it copies 
 metadata, works out the source path and formats the URL pattern. On this site that
 happens about thirteen times per article (its page, lists, feeds, sitemap, JSON-LD)
 and cost about 7% of a build. Once every generator has read its content and every
-plugin has adjusted it, the URL no longer changes, so it is stored as `override_url`,
-the attribute Pelican itself sets for `url:` metadata. `save_as` is left alone:
+plugin has adjusted it, the URL no longer changes, so it is stored as if the item's
+`url:` metadata had given it (site_core.pelican_compat.place_at). `save_as` is left alone:
 Pelican lets an item with `override_save_as` overwrite another page without a word.
 """
 
 from pelican import signals
 
 from site_core import BuildState
+from site_core.pelican_compat import has_own_url, place_at
 
 # Where Pelican's article and page generators keep their content, of every status.
 CONTENT_LISTS = ["articles", "translations", "hidden_articles", "hidden_translations",
@@ -35,8 +36,8 @@ def items_of(generators):
 def freeze_urls(generators):
     """Store every item's URL as it is now; items with an `override_url` keep it."""
     for item in items_of(generators):
-        if not hasattr(item, "override_url"):
-            item.override_url = item.url
+        if not has_own_url(item):
+            place_at(item, item.url)
 
 
 def remember_generators(generators):

@@ -317,12 +317,26 @@ def finish_sitemap(xml, base_url, is_noindex=lambda loc: False):
     return _SITEMAP_BUILD_TIME_LASTMOD.sub("", xml)
 
 
-# --- Pelican: an item that is not written (content_checks) ----------------------------
-# An item whose `save_as:` metadata is "" is not written (Writer.write_file returns on an
-# empty name). Content objects keep that metadata as the attribute `override_save_as`,
-# which `save_as` returns before working anything out; content_checks sets it after
-# reading, for the second of two items at one address. Pinned by
-# tests/compat/test_content_checks.py.
+# --- Pelican: where an item is written -------------------------------------------------
+# An item's `url:` and `save_as:` metadata are kept on content objects as the attributes
+# `override_url` and `override_save_as`, which `url` and `save_as` return before working
+# anything out from the URL settings. An empty save_as is not written
+# (Writer.write_file returns on an empty name). Setting them after reading is how
+# content_types places FAQ pages, frozen_urls stores each URL once, and content_checks
+# holds back the second of two items at one address. Pinned by
+# tests/compat/test_pelican_content.py and tests/compat/test_content_checks.py.
+
+def place_at(content, url, save_as=None):
+    """Give the article or page `content` the `url` (and `save_as`), as its metadata would."""
+    content.override_url = url
+    if save_as is not None:
+        content.override_save_as = save_as
+
+
+def has_own_url(content):
+    """Whether the item's URL was set by its metadata or by place_at."""
+    return hasattr(content, "override_url")
+
 
 def leave_unwritten(content):
     """Make Pelican skip writing the article or page `content`, as `save_as: ""` would."""

@@ -89,3 +89,22 @@ def test_links_in_the_new_html_are_still_resolved(settings):
     page = make_page(settings, "<p>As read.</p>", "page", context)
     replace_content_html(page, '<p><a href="{filename}/faq/other.md">Other</a></p>')
     assert page.content == '<p><a href="https://example.org/other/">Other</a></p>'
+
+
+def test_an_item_placed_at_a_url_is_there(settings):
+    from site_core.pelican_compat import has_own_url, place_at
+    page = make_page(settings, "<p>x</p>", name="council-tax")
+    assert page.url == "council-tax/" and not has_own_url(page)
+    place_at(page, "faq/council-tax/", "faq/council-tax/index.html")
+    assert (page.url, page.save_as) == ("faq/council-tax/", "faq/council-tax/index.html")
+    assert has_own_url(page)
+    other = make_page(settings, "<p>y</p>", name="about")
+    place_at(other, "about/")
+    assert (other.url, other.save_as) == ("about/", "about/index.html")
+
+
+def test_url_metadata_is_an_own_url(settings):
+    from site_core.pelican_compat import has_own_url
+    page = Page("<p>x</p>", metadata={"title": "A", "slug": "a", "url": "elsewhere/"},
+                settings=settings, source_path=os.path.join(PATH, "pages", "a.md"), context={})
+    assert has_own_url(page) and page.url == "elsewhere/"
