@@ -21,7 +21,7 @@ help:
 	@echo "make serve      preview the built site on http://localhost:$(PORT)"
 	@echo "make devserver  rebuild on every change and preview on http://localhost:$(PORT)"
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
-	@echo "make check      run every content check without building the site (seconds)"
+	@echo "make check      run every content check, leaving output/ alone (seconds)"
 	@echo "make new-release TITLE=\"...\"      start a press release in content/news/"
 	@echo "make new-district-day DISTRICT=...  start a District Day report in content/district-days/"
 	@echo "make new-faq TITLE=\"...\"          start an FAQ page in content/faq/"

@@ -3,8 +3,8 @@
 Pure functions: `check_source(...)` takes the file's bytes and returns the problems
 it found and whether the file must be left out of the build. A file is left out
 when Pelican could not read it without an error of its own (bad encoding, broken
-YAML, an unparseable date, ...): under `--fatal errors` Pelican stops at its first
-error, before our report could name the file and say how to fix it.
+YAML, an unparseable date, ...): Pelican's error would name neither the line nor a
+fix, and could stop the build with a traceback.
 """
 
 import datetime
