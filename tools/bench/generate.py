@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from district_days.districts import parse_districts
+from site_core import slugify
 
-DISTRICTS = [
-    "Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire",
-    "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield",
-]
+# The site's own list (content/data/districts.yml), so that every district a synthetic
+# item names is one the build knows.
+_DISTRICTS_FILE = Path(__file__).resolve().parents[2] / "content" / "data" / "districts.yml"
+DISTRICTS = [d.name for d in parse_districts(_DISTRICTS_FILE.read_text(encoding="utf-8"))[0]]
 
 TAGS = [
     "Anti-social behaviour", "Back-office services", "Beacon", "Burglary", "Business crime",
@@ -83,11 +85,6 @@ class Item:
     metadata: dict
     body: str
     links: list = field(default_factory=list)  # {filename} targets, relative to content/
-
-
-def slugify(text):
-    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
-    return "-".join(words)
 
 
 def load_contacts(data_dir):
