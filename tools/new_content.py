@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 from district_days.districts import match_district, normalise, parse_districts
-from site_core import did_you_mean, slugify
+from site_core import BY_KIND, did_you_mean, slugify
 
 DISTRICTS_FILE = Path("data") / "districts.yml"
 
@@ -44,7 +44,7 @@ def districts_in(content):
 
 
 def release(title, today):
-    return (f"news/{today:%Y-%m-%d}-{slugify(title)}.md",
+    return (f"{BY_KIND['news'].folder}/{today:%Y-%m-%d}-{slugify(title)}.md",
             f"---\ntitle: {quoted(title)}\ndate: {today:%Y-%m-%d}\nsummary: \"\"\n"
             "tags: []\n---\nWrite the press release here. Start with the news in one or "
             "two sentences.\n")
@@ -60,7 +60,7 @@ def district_day(written, today, districts):
         raise UsageError(f'"{written}" is not one of the districts'
                          f"{did_you_mean([d.name for d in match.suggestions])}. "
                          f"Use one of: {', '.join(d.name for d in districts)}")
-    return (f"district-days/{today:%Y-%m-%d}-{district.slug}.md",
+    return (f"{BY_KIND['district-day'].folder}/{today:%Y-%m-%d}-{district.slug}.md",
             f"---\ntitle: {quoted(f'District Day in {district.name}')}\n"
             f"date: {today:%Y-%m-%d}\nsummary: \"\"\ntags: []\n"
             f"district: {district.name}\nvisits:\n  - Write each place or group visited on a "
@@ -69,7 +69,7 @@ def district_day(written, today, districts):
 
 
 def faq(title, today):
-    return (f"faq/{slugify(title)}.md",
+    return (f"{BY_KIND['faq'].folder}/{slugify(title)}.md",
             f"---\ntitle: {quoted(title)}\ndate: {today:%Y-%m-%d}\n"
             f"modified: {today:%Y-%m-%d}\nsummary: \"\"\n---\n"
             "Write a short introduction here.\n\n## Write the first question here?\n\n"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
-from site_core import BuildState, report, shown_path
+from site_core import BuildState, public_base_url, report, shown_path
 from site_core.pelican_compat import content_html, replace_content_html
 
 from .checks import check_number
@@ -106,7 +106,7 @@ class ContactPageGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        site_url = settings.get("SITEURL") or settings.get("SITE_PUBLIC_URL", "")
+        site_url = public_base_url(settings)
         contents = list(self.context.get("articles", [])) + list(self.context.get("pages", []))
         writer.write_file(
             PAGE_SAVE_AS,

@@ -11,7 +11,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from site_core import absolute_url, connect_after_plugins, script_json
+from site_core import absolute_url, connect_after_plugins, public_base_url, script_json
 from site_core.pelican_compat import finish_sitemap
 
 from .machine_files import noindex_checker, robots_txt
@@ -19,11 +19,6 @@ from .structured_data import breadcrumb_list, news_article, trail_from_html
 
 # Shown as the publisher's logo in search results; theme/static/images/ ships it.
 DEFAULT_LOGO = "theme/images/apple-touch-icon.png"
-
-
-def public_base_url(settings):
-    """Where the site is published: SITEURL, or SITE_PUBLIC_URL in a preview build."""
-    return (settings.get("SITEURL") or settings.get("SITE_PUBLIC_URL") or "").rstrip("/")
 
 
 def site_address(base_url, path):

@@ -8,4 +8,6 @@ from .content_types import BY_KIND, CONTENT_TYPES, ContentType, content_type_of 
 from .messages import Message, Report, shown_path  # noqa: F401
 from .plugin import register, report  # noqa: F401
 from .problems import ERROR, WARNING, Problem, find_line, front_matter_span  # noqa: F401
-from .text import absolute_url, close_matches, did_you_mean, script_json, slugify  # noqa: F401
+from .text import (  # noqa: F401
+    absolute_url, close_matches, did_you_mean, public_base_url, script_json, slugify,
+)

@@ -39,13 +39,14 @@ class Problem:
 def front_matter_span(lines):
     """(index of the opening "---", index of the closing "---" or "..."), or None.
 
-    `lines` are the file's lines without line ends. Blank lines may come first.
+    `lines` are the file's lines without line ends. Blank lines may come first; the
+    dashes stand alone on their lines, as pelican-yaml-metadata's reader wants them.
     """
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if start is None or lines[start].strip().lstrip("\ufeff") != "---":
+    if start is None or lines[start].lstrip("\ufeff") != "---":
         return None
     for index in range(start + 1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
+        if lines[index] in ("---", "..."):
             return start, index
     return None
 

@@ -84,3 +84,9 @@ def script_json(data, indent=None):
     else:
         text = json.dumps(data, ensure_ascii=False, indent=indent)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def public_base_url(settings):
+    """Where the site is published, without a final "/": SITEURL, or SITE_PUBLIC_URL in a
+    preview build (SITEURL empty), for what needs absolute addresses even then."""
+    return (settings.get("SITEURL") or settings.get("SITE_PUBLIC_URL") or "").rstrip("/")
