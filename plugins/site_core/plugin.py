@@ -9,6 +9,8 @@ import logging
 import os
 import sys
 
+from pelican import signals
+
 from . import pelican_compat
 from .after_plugins import connect_last_to_finalized
 from .build_state import BuildState
@@ -74,7 +76,23 @@ def check_upstream_versions():
         raise SystemExit(1)
 
 
+def require_registration(pelican):
+    """Every plugin reports through site_core; without it in PLUGINS nothing would print
+    the report or fail the build, so the build stops here and says so."""
+    if not _registered:
+        print('error: "site_core" is not in PLUGINS, so no content problem would be reported. '
+              'Fix: add "site_core" to PLUGINS in pelicanconf.py', file=sys.stderr, flush=True)
+        raise SystemExit(1)
+
+
+_registered = False  # whether this process's Pelican registered site_core
+# Connected when the first plugin imports site_core, before any register().
+signals.initialized.connect(require_registration)
+
+
 def register():
+    global _registered
+    _registered = True
     check_upstream_versions()
     # finalized, after every other receiver (see after_plugins.py): they may still
     # report problems.

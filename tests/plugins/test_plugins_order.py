@@ -79,3 +79,11 @@ def test_any_order_of_plugins_builds_the_same_site_and_report(content, tmp_path,
     built = files(result.output)
     assert sorted(built) == sorted(expected_files)
     assert [name for name in built if built[name] != expected_files[name]] == []
+
+
+def test_without_site_core_in_plugins_the_build_stops_and_says_so(tmp_path):
+    result = build_site(CONTENT, tmp_path / "output",
+                        extra_settings={"PLUGINS": [p for p in PLUGINS if p != "site_core"]})
+    assert result.returncode == 1
+    assert 'error: "site_core" is not in PLUGINS' in result.log
+    assert "Traceback" not in result.log
