@@ -59,15 +59,11 @@ class Report:
         self._problems = {}  # Problem -> None: ordered and without repeats
         self.other_errors = 0  # errors logged by Pelican or a library, printed by them
 
-    def add(self, problem):
-        if problem.path is None:
-            raise ValueError(f"a problem must name its file before it is reported: {problem}")
-        self._problems.setdefault(problem, None)
-        return problem
-
-    def extend(self, problems):
+    def add(self, *problems):
         for problem in problems:
-            self.add(problem)
+            if problem.path is None:
+                raise ValueError(f"a problem must name its file before it is reported: {problem}")
+            self._problems.setdefault(problem, None)
 
     @property
     def problems(self):
@@ -88,15 +84,16 @@ class Report:
         unique = list(dict.fromkeys(found))
         return sorted(unique, key=lambda m: (m.path, m.line or 0, m.level != ERROR))
 
-    def counts(self):
-        messages = self.messages()
+    def counts(self, messages=None):
+        """(errors, warnings, files); `messages` if they are worked out already."""
+        messages = self.messages() if messages is None else messages
         errors = sum(1 for m in messages if m.level == ERROR) + self.other_errors
         warnings = sum(1 for m in messages if m.level == WARNING)
         return errors, warnings, len({m.path for m in messages})
 
-    def fails(self, fail_on):
+    def fails(self, fail_on, messages=None):
         """Whether the build must fail: `fail_on` is None, "errors" or "warnings"."""
-        errors, warnings, _ = self.counts()
+        errors, warnings, _ = self.counts(messages)
         return (fail_on in ("errors", "warnings") and errors > 0) or (
             fail_on == "warnings" and warnings > 0)
 
@@ -109,12 +106,13 @@ def summary_line(errors, warnings, files):
     return f"{line} in {_plural(files, 'file')}" if files else line
 
 
-def report_lines(report, github=False):
+def report_lines(report, github=False, messages=None):
     """The lines to print for `report`: one per problem, the summary, and under
-    GitHub Actions (`github`) a workflow command per problem."""
-    messages = report.messages()
+    GitHub Actions (`github`) a workflow command per problem. `messages` if they are
+    worked out already (finding lines reads the files)."""
+    messages = report.messages() if messages is None else messages
     lines = [str(message) for message in messages]
-    errors, warnings, files = report.counts()
+    errors, warnings, files = report.counts(messages)
     if report.other_errors:
         lines.append(f"error: {_plural(report.other_errors, 'error')} logged above (by Pelican "
                      "or a plugin, not about one content file). Fix: read the lines above that "

@@ -29,23 +29,20 @@ def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
 
 
+def current_report():
+    """This build's report; outside a build (a test calling an adapter), a new one."""
+    return _report.current or _report.start({})
+
+
 def report(*problems):
     """Report problems found in this build; each must name its file (`Problem.at(path)`)."""
-    current = _report.current
-    if current is None:  # outside a build (a unit test calling an adapter): start one
-        current = _report.start({})
-    for problem in problems:
-        current.add(problem)
+    current_report().add(*problems)
 
 
 def report_relative(problem):
     """Report a problem whose path is relative to the content folder (from Pelican's log)."""
-    current = _report.current or _report.start({})
+    current = current_report()
     current.add(problem.at(os.path.join(current.content_dir, problem.path)))
-
-
-def current_report():
-    return _report.current
 
 
 class _CountErrors(logging.Handler):
@@ -61,11 +58,13 @@ class _CountErrors(logging.Handler):
 
 def print_report(pelican):
     current = _report.current or Report()
-    for line in report_lines(current, github=os.environ.get("GITHUB_ACTIONS") == "true"):
+    messages = current.messages()  # once: finding the lines reads the files
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for line in report_lines(current, github, messages):
         stream = sys.stdout if line.startswith("::") else sys.stderr
         print(line, file=stream, flush=True)
     _report.start(pelican.settings)  # forget the printed problems
-    if current.fails(setting(pelican.settings, "SITE_CORE_FAIL_ON")):
+    if current.fails(setting(pelican.settings, "SITE_CORE_FAIL_ON"), messages):
         raise SystemExit(1)
 
 

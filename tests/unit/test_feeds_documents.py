@@ -141,7 +141,7 @@ def fake_article(source, url, redirect_from=None):
 def test_two_items_that_would_share_an_id_are_a_content_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the other file is named as a build names it: from the project
     reported = Report()
-    monkeypatch.setattr(feeds, "report", lambda *problems: reported.extend(problems))
+    monkeypatch.setattr(feeds, "report", reported.add)
     renamed = tmp_path / "2017-05-02-new-name.md"
     renamed.write_text("---\ntitle: New\nredirect_from: /news/2017/old-name/\n---\nText\n")
     entries = feeds.index_entries([
