@@ -8,11 +8,10 @@ Python-Markdown's, which builds the HTML: "#" and the dashes start at the margin
 
 import re
 
-from site_core import front_matter_span
+from site_core import front_matter_span, lines_outside_fenced_code
 
 ATX_H2 = re.compile(r"^##(?!#)")
 SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
-FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
 def body_start(lines):
@@ -36,16 +35,8 @@ def question_lines(source):
     lines = source.splitlines()
     start = body_start(lines)
     found = []
-    fence = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1) == fence:
-                fence = None
-        elif fence_match:
-            fence = fence_match.group(1)
-        elif ATX_H2.match(line):
+    for index, line in lines_outside_fenced_code(lines, start):
+        if ATX_H2.match(line):
             found.append(index + 1)
         elif SETEXT_H2_UNDERLINE.match(line) and _is_setext_heading(lines, index - 1, start):
             found.append(index)  # the heading is the line above its underline, index - 1

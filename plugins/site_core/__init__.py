@@ -7,7 +7,9 @@ from .build_state import BuildState  # noqa: F401
 from .content_types import BY_KIND, CONTENT_TYPES, ContentType, content_type_of  # noqa: F401
 from .messages import Message, Report, shown_path  # noqa: F401
 from .plugin import register, report  # noqa: F401
-from .problems import ERROR, WARNING, Problem, find_line, front_matter_span  # noqa: F401
+from .problems import (  # noqa: F401
+    ERROR, WARNING, Problem, find_line, front_matter_span, lines_outside_fenced_code,
+)
 from .text import (  # noqa: F401
     absolute_url, close_matches, did_you_mean, public_base_url, script_json, slugify,
 )

@@ -95,22 +95,29 @@ def _key_line(lines, key):
     return None
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Python-Markdown's fenced code (it builds the HTML): three or more ` or ~ at the margin,
+# closed by the same fence.
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
-def _outside_code(lines, start):
-    """(line number, the line less its code spans) of each line from index `start` that
-    is not in a fenced code block."""
+def lines_outside_fenced_code(lines, start=0):
+    """(index, line) of each line from index `start` that is not in fenced code."""
     fence = None
     for index in range(start, len(lines)):
         line = lines[index]
         found = _FENCE.match(line)
-        if fence:
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+        if fence is not None:
+            if found and found.group(1) == fence:
                 fence = None
-            continue
-        if found:
+        elif found:
             fence = found.group(1)
-            continue
+        else:
+            yield index, line
+
+
+def _outside_code(lines, start):
+    """(line number, the line less its code spans) of each line from index `start` that
+    is not in fenced code."""
+    for index, line in lines_outside_fenced_code(lines, start):
         yield index + 1, _CODE_SPAN.sub("", line)
