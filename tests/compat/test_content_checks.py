@@ -21,13 +21,21 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from site_core.pelican_compat import YAML_HEADER_RE, leave_unwritten
+from site_core import front_matter_span
 from site_core.plugin import current_report
 
 FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
 
 
-def test_the_front_matter_pattern_is_the_readers_own():
-    assert YAML_HEADER_RE is yaml_metadata.HEADER_RE
+@pytest.mark.parametrize("text", [
+    "---\ntitle: A\n---\nBody\n", "\n\n---\ntitle: A\n...\nBody", "--- \ntitle: A\n---\n",
+    "---\ntitle: A\n--- \nBody\n", "---\ntitle: A\nBody\n", "Intro\n---\ntitle: A\n---\n",
+])
+def test_site_core_finds_front_matter_where_the_reader_does(text):
+    # Messages point at front-matter lines with site_core.front_matter_span: it must agree
+    # with the reader's own pattern about where front matter is.
+    assert (front_matter_span(text.split("\n")) is not None) == (
+        yaml_metadata.HEADER_RE.fullmatch(text) is not None)
 
 
 @pytest.mark.parametrize("text, front_matter, body", [
