@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-DISTRICTS = yaml.safe_load((CONTENT / "data" / "districts.yml").read_text(encoding="utf-8"))
+DISTRICTS = yaml.safe_load((CONTENT / "data" / "districts.yml").read_text(encoding="utf-8"))["districts"]
 SLUG_BY_NAME = {d["name"]: d["slug"] for d in DISTRICTS}
 
 

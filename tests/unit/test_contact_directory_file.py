@@ -2,9 +2,11 @@
 
 import json
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from site_core import WARNING, Problem
 
 from contact_directory.checks import check_number
@@ -116,8 +118,9 @@ def error_on(line, what, fix):
                'start it with https://, for example "https://www.herts.police.uk"')]),
     ("id: a\nname: A\n",
      [error_on(1, "contacts.yml must be a list of entries",
-               "start each entry with '- id:', for example:\n- id: beacon\n  name: Beacon\n"
-               "  group: Victims' services\n  phone: 03000 11 55 55")]),
+               "write \"contacts:\" on the first line and the entries under it, each starting with "
+               "'- id:', for example:\ncontacts:\n  - id: beacon\n    name: Beacon\n"
+               "    group: Victims' services\n    phone: 03000 11 55 55")]),
     ("- id: a\n  name: [A\n",
      [error_on(3, "contacts.yml is not valid YAML (expected ',' or ']', but got '<stream end>')",
                "check the indentation and the colons near this line")]),
@@ -131,6 +134,71 @@ def test_a_bad_entry_is_left_out_and_the_rest_kept():
     loaded, problems = load_directory(text)
     assert [e.id for e in loaded.entries][-1] == "commissioners-office"
     assert len(problems) == 1
+
+
+def under_contacts(text, comment=""):
+    """The same entries as the web editor writes them: under "contacts:", indented."""
+    return comment + "contacts:\n" + textwrap.indent(text, "  ")
+
+
+def test_entries_under_contacts_read_as_the_list_does_with_their_own_lines():
+    comment = "# The contact directory.\n#\n"
+    listed, _ = load_directory(GOOD)
+    wrapped, problems = load_directory(under_contacts(GOOD, comment))
+    assert problems == []
+    assert [e.line for e in wrapped.entries] == [4, 8, 15, 19]  # below "contacts:" and the comment
+    assert wrapped.entries == [replace(e, line=e.line + 3) for e in listed.entries]
+    assert [(g.name, g.anchor, [e.id for e in g.entries]) for g in wrapped.groups] == \
+        [(g.name, g.anchor, [e.id for e in g.entries]) for g in listed.groups]
+
+
+def test_the_real_contacts_file_lists_its_entries_under_contacts_for_the_web_editor():
+    text = (REPO / "content/data/contacts.yml").read_text(encoding="utf-8")
+    assert list(yaml.safe_load(text)) == ["contacts"]
+
+
+@pytest.mark.parametrize("yaml_text, problems", [
+    # a problem in an entry is on its own line, one further down than in the bare list
+    (under_contacts("- id: office\n  name: Office\n  group: Office\n  phone: 01707 80610\n"),
+     [error_on(5, '"01707 80610" is not a valid UK phone number',
+               "check the number: UK numbers have 10 or 11 digits and start with 0 (01707 806100), "
+               "or are a short code such as 999, 101 or 18001 101")]),
+    (under_contacts("- id: a\n  name: A\n  group: G\n  phone: 101\n- id: a\n  name: B\n  group: G\n"
+                    "  phone: 999\n"),
+     [error_on(6, 'id "a" is used twice', "give each entry its own id (the other is on line 2)")]),
+    ("contacts:\n", [error_on(1, '"contacts:" holds no list of entries',
+                              "write the entries under it, each starting with '- id:', for example:\n"
+                              "contacts:\n  - id: beacon\n    name: Beacon\n"
+                              "    group: Victims' services\n    phone: 03000 11 55 55")]),
+    ("# comment\nContacts: none\n", [error_on(2, 'unknown key "Contacts" at the top of contacts.yml',
+                                             'list the entries under "contacts:" (did you mean "contacts"?)')]),
+    ("phones:\n  - id: a\n", [error_on(1, 'unknown key "phones" at the top of contacts.yml',
+                                       'list the entries under "contacts:"')]),
+    (under_contacts("- id: a\n  name: A\n  group: G\n  phone: 101\n") + "notes: check the hours\n",
+     [error_on(6, 'unknown key "notes" at the top of contacts.yml',
+               'the file holds only "contacts:" and the entries under it: remove "notes:" or move '
+               "what it says into an entry")]),
+    (under_contacts("- id: a\n  name: A\n  group: G\n  phone: 101\n") + "contacts: []\n",
+     [error_on(6, '"contacts:" is written twice', "list every entry under the first one, on line 1")]),
+])
+def test_problems_at_the_top_of_a_contacts_file_under_contacts(yaml_text, problems):
+    assert load_directory(yaml_text)[1] == problems
+
+
+def test_a_mistyped_contacts_key_is_one_error_and_its_entries_are_still_read():
+    loaded, problems = load_directory("contact:\n" + textwrap.indent(GOOD, "  "))
+    assert problems == [error_on(1, 'unknown key "contact" at the top of contacts.yml',
+                                 'list the entries under "contacts:" (did you mean "contacts"?)')]
+    assert [e.id for e in loaded.entries] == ["emergency", "beacon", "victim-support",
+                                              "commissioners-office"]
+
+
+def test_an_extra_key_is_reported_and_the_entries_under_contacts_are_kept():
+    loaded, problems = load_directory("contact: a typo\n" + under_contacts(GOOD))
+    assert problems == [error_on(1, 'unknown key "contact" at the top of contacts.yml',
+                                 'the file holds only "contacts:" and the entries under it: remove '
+                                 '"contact:" or move what it says into an entry')]
+    assert len(loaded.entries) == 4 and loaded.by_id["beacon"].line == 7
 
 
 PATH = "content/data/contacts.yml"

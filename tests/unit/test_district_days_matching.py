@@ -125,7 +125,8 @@ def test_matching_works_for_districts_other_than_the_ten():
      "- name: dacorum\n  slug: dacorum-2\n  council: C\n  website: https://a.example/\n",
      [(5, 'district name "dacorum" is listed twice', "remove one of the two entries (the other is on line 1)")]),
     ("districts: none\n", [(1, "the file holds no list of districts",
-                            'write one entry per district, each starting with "- name:"')]),
+                            'write "districts:" on the first line and one entry per district under '
+                            'it, each starting with "- name:"')]),
     ("- name: Dacorum\n slug: [\n", [(2, "the list of districts cannot be read: expected <block end>, but found '<block mapping start>'",
                                      'check the indentation and that every entry starts with "- name:"')]),
 ])
