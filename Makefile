@@ -8,18 +8,20 @@ PELICAN := $(BIN)/pelican
 CONTENT := content
 OUTPUT := output
 PORT ?= 8000
+EDITOR_PORT ?= 8081
 
 # Stamps: the virtual environment is (re)installed when a requirements file changes.
 BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps deploy-rsync deploy-s3 check new-release new-district-day new-faq audit bench
+.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check new-release new-district-day new-faq audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
 	@echo "make serve      preview the built site on http://localhost:$(PORT)"
 	@echo "make devserver  rebuild on every change and preview on http://localhost:$(PORT)"
+	@echo "make cms        edit in the browser: the editor at http://localhost:$(PORT)/admin/ on your own copy"
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
 	@echo "make check      run every content check, leaving output/ alone (seconds)"
 	@echo "make new-release TITLE=\"...\"      start a press release in content/news/"
@@ -53,6 +55,10 @@ serve: $(BUILD_DEPS)
 devserver: $(BUILD_DEPS)
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --port $(PORT)
 
+# The devserver plus decap-server, which saves what the editor writes into $(CONTENT)/.
+cms: $(BUILD_DEPS) node-deps
+	$(BIN)/python tools/cms.py --content $(CONTENT) --output $(OUTPUT) --port $(PORT) --editor-port $(EDITOR_PORT)
+
 publish: $(BUILD_DEPS)
 	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings publishconf.py --fatal errors
 
@@ -70,6 +76,9 @@ new-faq: $(BUILD_DEPS)
 
 browser-deps:
 	sh tools/install-browser-deps.sh
+
+node-deps:
+	sh tools/install-node-deps.sh
 
 test: $(TEST_DEPS) browser-deps
 	$(BIN)/python -m pytest

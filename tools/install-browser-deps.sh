@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs what the browser tests and `make audit` need and a fresh machine lacks:
 # Debian's Chromium (a test tool's own browser download cannot work here; Debian's
-# package can), Java for the Nu HTML Checker, Node and npm, and the Node packages
-# pinned in package-lock.json (vnu-jar, lighthouse).
+# package can), Java for the Nu HTML Checker, and (through install-node-deps.sh) Node,
+# npm and the Node packages pinned in package-lock.json (vnu-jar, lighthouse).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -10,8 +10,6 @@ need_apt=""
 [ -x /usr/bin/chromium ] || need_apt="$need_apt chromium"
 fc-list 2>/dev/null | grep -qi dejavu || need_apt="$need_apt fonts-dejavu-core"
 command -v java >/dev/null 2>&1 || need_apt="$need_apt default-jre-headless"
-command -v node >/dev/null 2>&1 || need_apt="$need_apt nodejs"
-command -v npm >/dev/null 2>&1 || need_apt="$need_apt npm"
 
 if [ -n "$need_apt" ]; then
   echo "Installing from Debian's packages:$need_apt"
@@ -29,12 +27,7 @@ java -version >/dev/null 2>&1 || {
   exit 1
 }
 
-# npm ci writes node_modules/.package-lock.json: older than the lock file means stale.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Installing the Node packages pinned in package-lock.json (npm ci)"
-  # --ignore-scripts: vnu-jar's install script would download a Java of its own; we use Debian's.
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-fi
+sh tools/install-node-deps.sh
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || {
   echo "node_modules/vnu-jar/build/dist/vnu.jar is missing after 'npm ci': run 'npm ci' and see what it says." >&2
   exit 1
