@@ -44,6 +44,7 @@ PLUGINS = [
     "url_stability",
     "security_headers",
     "search_index",  # indexes the finished HTML with Pagefind
+    "editor",  # the web editor at /admin/ (Decap CMS), configured from the content model
 ]
 
 # --- Content -----------------------------------------------------------------
@@ -154,6 +155,12 @@ SITEMAP = {
     # Not pages to find: "not found", and the search page (its results are not pages).
     "exclude": [r"^404\.html$", r"^search/$"],
 }
+# --- Web editor (plugins/editor; README: "Writing in the browser") --------------------
+EDITOR_REPO = "hertscommissioner/hertscommissioner.github.io"  # where the editor commits
+EDITOR_BRANCH = "main"
+# The OAuth service that signs writers in with GitHub (one-time set-up in the README).
+EDITOR_AUTH_URL = None
+
 # Search: Pagefind indexes the built site (plugins/search_index). False skips it.
 SEARCH_INDEX = True
 

@@ -18,6 +18,7 @@ from pelican.utils import get_date
 from site_core import (
     BY_KIND, CONTENT_TYPES, ERROR, WARNING, Problem, close_matches, did_you_mean, slugify,
 )
+from site_core.fields import SLUG_PATTERN, STATUSES
 from site_core.pelican_compat import YAML_HEADER_RE
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -26,8 +27,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # set by mistake they can stop the build, so a file using one is left out.
 PELICAN_KEYS = {"save_as", "url", "category", "author", "authors", "lang",
                 "translation", "path", "template"}
-STATUSES = ("published", "draft", "hidden")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(SLUG_PATTERN)
 SCALAR_TYPES = (str, int, float)
 
 

@@ -5,6 +5,7 @@ state, the content-type table, and the small text helpers. Import it by name
 from .after_plugins import connect_after_plugins, connect_when_site_is_written  # noqa: F401
 from .build_state import BuildState  # noqa: F401
 from .content_types import BY_KIND, CONTENT_TYPES, ContentType, content_type_of  # noqa: F401
+from .fields import FIELDS, STARTER_KEYS, STATUSES, Field, fields_of  # noqa: F401
 from .messages import Message, Report, shown_path  # noqa: F401
 from .plugin import register, report  # noqa: F401
 from .problems import (  # noqa: F401

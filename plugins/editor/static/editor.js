@@ -1,0 +1,199 @@
+// Our part of the web editor (Decap CMS): how files are named and written, what is
+// refused before saving, and previews shaped like the site's pages. The content
+// model comes from the page (#editor-data, made by plugins/editor from site_core).
+import { parse as parseYaml, stringify as stringifyYaml } from "./vendor/yaml/index.js";
+
+const DATA = JSON.parse(document.getElementById("editor-data").textContent);
+const CMS = window.CMS;
+const h = window.h;
+
+// --- Names: site_core's slugify, the one rule for every address ----------------------
+// "Commissioner’s plan for the Café" -> "commissioners-plan-for-the-cafe".
+export function slugify(text) {
+  let result = "";
+  for (const character of String(text)) {
+    if (DATA.apostrophes.includes(character)) continue;
+    if (character.charCodeAt(0) < 0x80) { result += character; continue; }
+    const folded = character.normalize("NFKD").replace(/\p{M}/gu, "");
+    for (const part of folded) {
+      result += part.charCodeAt(0) < 0x80 ? part : (DATA.transliteration[part] ?? " ");
+    }
+  }
+  return result.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+function isEmpty(value) {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+// --- Files: front matter as make new-release writes it --------------------------------
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
+
+function fromFile(text) {
+  const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ""));
+  if (!match) return { body: text };
+  // The core schema reads 2017-05-24 as text, as the editor's date fields want it.
+  const data = parseYaml(match[1], { schema: "core" }) || {};
+  return { ...data, body: match[2].replace(/^\n/, "") };
+}
+
+// The keys in the form's order, then any others the file had (kept as they were).
+// Empty fields are left out, except the keys every new file starts with: a list
+// among them is written empty (tags: []), as make new-release writes it.
+function toFileFor(kind) {
+  return (data, sortedKeys = []) => {
+    const { body = "", ...meta } = data;
+    const front = {};
+    for (const key of [...sortedKeys, ...Object.keys(meta)]) {
+      if (key in front || !(key in meta) || key === "body" || key.startsWith("_")) continue;
+      const value = meta[key];
+      if (!isEmpty(value)) front[key] = value;
+      else if (DATA.starterKeys[kind].includes(key) && DATA.listKeys[kind].includes(key)) front[key] = [];
+    }
+    const yaml = stringifyYaml(front, { lineWidth: 0, schema: "core" });
+    const text = String(body).replace(/\s+$/, "");
+    return `---\n${yaml}---\n${text}\n`;
+  };
+}
+
+function dateOf(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+  return match ? match.slice(1).join("-") : "";
+}
+
+// The name of a new file, without its folder and extension:
+// news/2017-05-24-support-for-victims, district-days/2017-05-12-dacorum, faq/council-tax.
+export function fileName(kind, data) {
+  const named = kind === "district-day"
+    ? DATA.districtSlugs[data.district] || slugify(data.district || "")
+    : slugify(data.title || "");
+  return DATA.dated[kind] ? `${dateOf(data.date)}-${named}` : named;
+}
+
+// --- Before saving: what the content checks would refuse ------------------------------
+function checkBeforeSaving(data) {
+  if (!isEmpty(data.image) && isEmpty(data.image_alt)) {
+    throw new Error("Describe the image in “Image description” for people who cannot see it, then save again.");
+  }
+  if (isEmpty(data.title) || !slugify(data.title)) {
+    throw new Error("Write a title with at least one letter or number.");
+  }
+}
+
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const data = entry.get("data").toJS();
+    checkBeforeSaving(data);
+    if (!entry.get("newRecord")) return entry.get("data");
+    const kind = entry.get("collection");
+    if (!(kind in DATA.starterKeys)) return entry.get("data");
+    return entry.get("data").set("_file_name", fileName(kind, data));
+  },
+});
+
+for (const kind of Object.keys(DATA.starterKeys)) {
+  CMS.registerCustomFormat(`pelican-${kind}`, "md", { fromFile, toFile: toFileFor(kind) });
+}
+
+// --- Previews: the site's stylesheet and its pages' structure --------------------------
+CMS.registerPreviewStyle(new URL("../theme/css/main.css", document.baseURI).href);
+
+function readableDate(value) {
+  const day = dateOf(value);
+  if (!day) return "";
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+  });
+}
+
+function list(items, className = "pcc-list pcc-list--bullet") {
+  return h("ul", { className }, ...items.map((item, index) => h("li", { key: index }, item)));
+}
+
+function topics(data) {
+  const tags = data.tags || [];
+  if (!tags.length) return null;
+  return h("p", { className: "pcc-topics" },
+    h("span", { className: "pcc-topics__label" }, "Topics:"), " ", tags.join(", "));
+}
+
+function figure(props, data) {
+  if (isEmpty(data.image)) return null;
+  const asset = props.getAsset(data.image);
+  return h("figure", { className: "pcc-figure" },
+    h("img", { className: "pcc-figure__image", src: asset ? asset.toString() : "", alt: data.image_alt || "" }));
+}
+
+function page(...children) {
+  return h("div", { className: "pcc-width-container" },
+    h("main", { className: "pcc-main" }, ...children));
+}
+
+function articlePreview(kind) {
+  return window.createClass({
+    render() {
+      const data = this.props.entry.get("data").toJS();
+      const what = kind === "district-day"
+        ? `District Day report for ${data.district || "(choose the district)"}` : "Press release";
+      const visits = kind === "district-day" && (data.visits || []).length
+        ? [h("h2", { className: "pcc-heading-m", key: "v" }, "Visits"), h("div", { key: "l" }, list(data.visits))]
+        : [];
+      return page(h("article", { className: "pcc-article" },
+        h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
+        h("p", { className: "pcc-article__meta" }, `${what}, published ${readableDate(data.date)}`),
+        ...visits,
+        figure(this.props, data),
+        h("div", { className: "pcc-prose" }, this.props.widgetFor("body")),
+        topics(data)));
+    },
+  });
+}
+
+// An FAQ page shows its list of questions first, as the site does (plugins/faq_pages).
+function questionsOf(body) {
+  const questions = [];
+  let fenced = false;
+  for (const line of String(body || "").split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = !fenced && /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading) questions.push(heading[1]);
+  }
+  return questions;
+}
+
+const FaqPreview = window.createClass({
+  render() {
+    const data = this.props.entry.get("data").toJS();
+    const questions = questionsOf(data.body);
+    return page(
+      h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
+      h("p", { className: "pcc-last-updated" }, `Last updated ${readableDate(data.modified || data.date)}`),
+      questions.length ? h("nav", { className: "pcc-faq-contents", "aria-label": "Questions on this page" },
+        h("h2", { className: "pcc-faq-contents__title" }, "Questions on this page"),
+        h("ol", { className: "pcc-faq-contents__list" },
+          ...questions.map((text, index) => h("li", { className: "pcc-faq-contents__item", key: index }, text))))
+        : null,
+      h("div", { className: "pcc-prose pcc-faq" }, this.props.widgetFor("body")));
+  },
+});
+
+const PagePreview = window.createClass({
+  render() {
+    const data = this.props.entry.get("data").toJS();
+    return page(
+      h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
+      h("div", { className: "pcc-prose" }, this.props.widgetFor("body")),
+      data.modified ? h("p", { className: "pcc-last-updated" }, `Last updated ${readableDate(data.modified)}`) : null);
+  },
+});
+
+CMS.registerPreviewTemplate("news", articlePreview("news"));
+CMS.registerPreviewTemplate("district-day", articlePreview("district-day"));
+CMS.registerPreviewTemplate("faq", FaqPreview);
+CMS.registerPreviewTemplate("page", PagePreview);
+
+CMS.init();
