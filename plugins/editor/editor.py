@@ -14,7 +14,10 @@ import yaml
 from district_days.districts import parse_districts
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican import signals
-from site_core import BuildState, CONTENT_TYPES, STARTER_KEYS, fields_of, public_base_url, slugify
+from site_core import (
+    CONTENT_TYPES, STARTER_KEYS, BuildState, connect_when_site_is_written, fields_of,
+    public_base_url, slugify,
+)
 from site_core.text import APOSTROPHES
 
 from .config import editor_config
@@ -114,7 +117,7 @@ def write_editor(pelican):
         shutil.copy2(script, folder / script.name)
     shutil.copytree(yaml_lib, folder / "vendor" / "yaml",
                     ignore=shutil.ignore_patterns("*.map", "*.d.ts"))
-    for name in ("editor.js", "manual-init.js", "editor.css"):
+    for name in ("editor.js", "slug.js", "a11y.js", "manual-init.js", "editor.css"):
         shutil.copy2(HERE / "static" / name, folder / name)
 
     districts = read_districts(settings["PATH"])
@@ -134,13 +137,35 @@ def write_editor(pelican):
         encoding="utf-8")
     environment = Environment(loader=FileSystemLoader(HERE / "static"),
                               autoescape=select_autoescape(["html"]))
-    local_origin = setting(settings, "EDITOR_LOCAL_SERVER").split("/api/")[0]
     page = environment.get_template("index.html").render(
         sitename=settings.get("SITENAME", ""),
-        csp=EDITOR_CSP.format(local=local_origin),
+        csp=editor_csp(settings),
         data=json.dumps(editor_data(districts), ensure_ascii=False).replace("</", "<\\/"),
     )
     (folder / "index.html").write_text(page, encoding="utf-8")
+
+
+def headers_block(folder, csp):
+    """The editor's part of output/_headers (hosts such as Cloudflare Pages and Netlify):
+    "! Content-Security-Policy" drops the site-wide policy, which would block the editor,
+    before giving the editor's own."""
+    return (f"\n/{folder}/*\n  ! Content-Security-Policy\n"
+            f"  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"
+            "  X-Robots-Tag: noindex\n")
+
+
+def add_to_headers_file(pelican):
+    settings = pelican.settings
+    headers = Path(pelican.output_path) / settings.get("SECURITY_HEADERS_FILE", "_headers")
+    folder = Path(pelican.output_path) / setting(settings, "EDITOR_FOLDER")
+    if not setting(settings, "EDITOR") or not headers.is_file() or not folder.is_dir():
+        return
+    with headers.open("a", encoding="utf-8") as file:
+        file.write(headers_block(setting(settings, "EDITOR_FOLDER"), editor_csp(settings)))
+
+
+def editor_csp(settings):
+    return EDITOR_CSP.format(local=setting(settings, "EDITOR_LOCAL_SERVER").split("/api/")[0])
 
 
 def register():
@@ -148,3 +173,5 @@ def register():
     signals.article_generator_finalized.connect(collect_topics)
     # finalized: the output folder exists; the editor is not a page Pelican renders.
     signals.finalized.connect(write_editor)
+    # After security_headers has written _headers, whatever the order of PLUGINS.
+    connect_when_site_is_written(add_to_headers_file)

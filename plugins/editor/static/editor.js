@@ -1,26 +1,15 @@
 // Our part of the web editor (Decap CMS): how files are named and written, what is
 // refused before saving, and previews shaped like the site's pages. The content
 // model comes from the page (#editor-data, made by plugins/editor from site_core).
+import { watchTheForm } from "./a11y.js";
+import { makeSlugify } from "./slug.js";
 import { parse as parseYaml, stringify as stringifyYaml } from "./vendor/yaml/index.js";
 
 const DATA = JSON.parse(document.getElementById("editor-data").textContent);
 const CMS = window.CMS;
 const h = window.h;
 
-// --- Names: site_core's slugify, the one rule for every address ----------------------
-// "Commissioner’s plan for the Café" -> "commissioners-plan-for-the-cafe".
-export function slugify(text) {
-  let result = "";
-  for (const character of String(text)) {
-    if (DATA.apostrophes.includes(character)) continue;
-    if (character.charCodeAt(0) < 0x80) { result += character; continue; }
-    const folded = character.normalize("NFKD").replace(/\p{M}/gu, "");
-    for (const part of folded) {
-      result += part.charCodeAt(0) < 0x80 ? part : (DATA.transliteration[part] ?? " ");
-    }
-  }
-  return result.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-}
+const slugify = makeSlugify(DATA);
 
 function isEmpty(value) {
   if (value === undefined || value === null) return true;
@@ -196,4 +185,5 @@ CMS.registerPreviewTemplate("district-day", articlePreview("district-day"));
 CMS.registerPreviewTemplate("faq", FaqPreview);
 CMS.registerPreviewTemplate("page", PagePreview);
 
+watchTheForm();
 CMS.init();
