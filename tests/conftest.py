@@ -17,6 +17,14 @@ REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 
 
+EDITOR_FOLDER = "admin"  # pelicanconf's EDITOR_FOLDER (plugins/editor)
+
+
+def public_pages(output):
+    return sorted(path for path in Path(output).rglob("*.html")
+                  if path.relative_to(output).parts[0] != EDITOR_FOLDER)
+
+
 class BuildResult:
     def __init__(self, output, returncode, log):
         self.output = Path(output)
@@ -28,7 +36,10 @@ class BuildResult:
         return self.returncode == 0
 
     def html_pages(self):
-        return sorted(self.output.rglob("*.html"))
+        """The site's pages: every .html file but the web editor's, which is Decap CMS's
+        application, not a page for readers (tests/site/test_editor_config.py and
+        tests/browser/test_editor*.py test it)."""
+        return public_pages(self.output)
 
     def read(self, relative):
         return (self.output / relative).read_text(encoding="utf-8")

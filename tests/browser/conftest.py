@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import public_pages
 from local_chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,7 +48,7 @@ class ServedSite:
         self.output = output
         self.base_url = base_url
         # Discovered from the output, never listed by hand: a new page is checked too.
-        self.paths = [page_path(output, f) for f in sorted(output.rglob("*.html"))]
+        self.paths = [page_path(output, f) for f in public_pages(output)]
 
     def url(self, path):
         return self.base_url + path
