@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import new_content
 import pytest
 from content_checks.front_matter import check_source
+from site_core import STARTER_KEYS
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,8 @@ def test_new_files_are_named_right_and_only_miss_their_summary(tmp_path, kind, k
     assert path == tmp_path / relative
     result = check_source(path.read_bytes(), relative, content_type, NOW)
     assert [(p.level, p.what) for p in result.problems] == [("warning", "the summary is missing or empty")]
+    # the keys, in order, that the web editor also starts every new file with
+    assert tuple(result.metadata) == STARTER_KEYS[content_type]
 
 
 def with_districts(content):

@@ -3,7 +3,7 @@
 // model comes from the page (#editor-data, made by plugins/editor from site_core).
 import { watchTheForm } from "./a11y.js";
 import { makeSlugify } from "./slug.js";
-import { parse as parseYaml, stringify as stringifyYaml } from "./vendor/yaml/index.js";
+import { Document, parse as parseYaml, visit } from "./vendor/yaml/index.js";
 
 const DATA = JSON.parse(document.getElementById("editor-data").textContent);
 const CMS = window.CMS;
@@ -42,10 +42,24 @@ function toFileFor(kind) {
       if (!isEmpty(value)) front[key] = value;
       else if (DATA.starterKeys[kind].includes(key) && DATA.listKeys[kind].includes(key)) front[key] = [];
     }
-    const yaml = stringifyYaml(front, { lineWidth: 0, schema: "core" });
+    const yaml = frontMatterText(front);
     const text = String(body).replace(/\s+$/, "");
     return `---\n${yaml}---\n${text}\n`;
   };
+}
+
+// Text that YAML 1.1 (PyYAML, which builds the site) would read as something else:
+// "yes", "off" and "n" as true or false, 1_000 and 1:20 as numbers. Quoted.
+const NOT_TEXT_IN_YAML_1_1 = /^(?:y|n|yes|no|on|off|true|false|null|~|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?(?:0b[01_]+|0x[0-9a-f_]+|[0-9][0-9_]*(?:\.[0-9_]*)?))$/i;
+
+function frontMatterText(front) {
+  const document = new Document(front, { schema: "core" });
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === "string" && NOT_TEXT_IN_YAML_1_1.test(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  return document.toString({ lineWidth: 0 });
 }
 
 function dateOf(value) {
