@@ -1,0 +1,273 @@
+"""The web editor (/admin/) in real Chromium, saving through decap-server into a copy of
+the site: what a writer makes there is a file named and written as `make new-release`
+writes it, which the site builds without a content error; what the content checks would
+refuse is refused before anything is saved.
+
+One copy of the site, one decap-server and one server for the built copy per module
+(tools/editor_session.py), the session's browser; each test opens a new entry in a
+browser context of its own.
+"""
+
+import datetime
+import re
+import shutil
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+from site_core import STARTER_KEYS, slugify
+
+from editor_session import build, editor_session
+
+pytestmark = pytest.mark.browser
+
+TODAY = datetime.datetime.now(datetime.timezone.utc).date()  # the editor's dates are in UTC
+PHONE, PHONE_LINK = "03000 11 55 55", "tel:+443000115555"  # Beacon, in contacts.yml
+SAVED = "Entry saved"
+# What Decap shows after "Publish now": saved, or why not.
+OUTCOME = re.compile(r"Entry saved|Failed to persist entry|missed a required field|"
+                     r"didn't match the pattern")
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    with editor_session(tmp_path_factory.mktemp("editor")) as running:
+        yield running
+
+
+@pytest.fixture
+def new_entry(browser, session):
+    """Opens the editor's form for a new item of a collection, signed in."""
+    contexts = []
+
+    def open_form(collection):
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(session.admin_url(f"/collections/{collection}/new"))
+        page.get_by_role("button", name="Login").click()
+        page.get_by_label("Title").wait_for()
+        return page
+
+    yield open_form
+    for context in contexts:
+        context.close()
+
+
+def choose(page, label, option):
+    """Picks `option` in a select field, as a writer does: click, type, Enter."""
+    page.get_by_label(re.compile(rf"^{label}( \(optional\))?$")).click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+def write_text(page, *blocks):
+    """Types the text, one paragraph per block; "## Words" is made a Heading 2 with the
+    toolbar's Headings menu (typing ## in the rich-text editor gives the characters)."""
+    page.locator("[data-slate-editor]").click()
+    for index, block in enumerate(blocks):
+        if index:
+            page.keyboard.press("Enter")
+        page.keyboard.type(block.removeprefix("## "))
+        if block.startswith("## "):
+            page.get_by_role("button", name="Headings").click()
+            page.get_by_role("menuitem", name="Heading 2").click()
+            page.keyboard.press("End")
+
+
+def publish(page):
+    """Publish, then Publish now; returns what Decap says."""
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("menuitem", name="Publish now").click()
+    outcome = page.get_by_text(OUTCOME).first
+    outcome.wait_for()
+    return outcome.inner_text()
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{path.name} does not start with front matter:\n{text}"
+    head, _, body = text[4:].partition("\n---\n")
+    return yaml.safe_load(head), body
+
+
+def files_in(folder):
+    return {path.name for path in folder.rglob("*") if path.is_file()}
+
+
+def built_copy(session, tmp_path, saved):
+    """The copy of the site built as `make publish` builds it (stopping on a content
+    error); nothing in the log names the saved file, not even a warning."""
+    output = tmp_path / "output"
+    result = build(session.content, output, fatal="errors")
+    assert result.returncode == 0, f"The site with the editor's file did not build:\n{result.stdout}"
+    assert saved.name not in result.stdout, f"The build reports a problem:\n{result.stdout}"
+    return output
+
+
+def page_at(output, relative):
+    path = output / relative
+    assert path.is_file(), f"{relative} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_press_release_made_in_the_editor_is_published(new_entry, session, tmp_path):
+    assert PHONE in (session.content / "data" / "contacts.yml").read_text(encoding="utf-8")
+    title = "Commissioner’s new fund for Café projects"
+    summary = "The Commissioner opens a fund for community cafés that support victims."
+    page = new_entry("news")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill(summary)
+    choose(page, "Topics", "Victims")
+    choose(page, "Districts", "Three Rivers")
+    write_text(page, f"Cafés can apply now. Call Beacon on {PHONE} for support.")
+
+    assert publish(page) == SAVED
+
+    slug = slugify(title)
+    saved = session.content / "news" / f"{TODAY:%Y-%m-%d}-{slug}.md"
+    assert saved.is_file(), f"Not saved as {saved.name}: {sorted(files_in(saved.parent))}"
+    meta, body = front_matter(saved)
+    assert list(meta) == [*STARTER_KEYS["news"], "districts"]
+    assert meta == {"title": title, "date": TODAY, "summary": summary, "tags": ["Victims"],
+                    "districts": ["Three Rivers"]}
+    assert PHONE in body
+
+    output = built_copy(session, tmp_path, saved)
+    home = page_at(output, "index.html")
+    assert title in [link.get_text(" ", strip=True) for link in home.find_all("a")]
+    release = page_at(output, f"news/{TODAY.year}/{slug}/index.html")
+    assert release.h1.get_text(strip=True) == title
+    assert [link.get_text() for link in release.find_all("a", href=PHONE_LINK)] == [PHONE]
+
+
+def test_a_district_day_report_made_in_the_editor_is_published(new_entry, session, tmp_path):
+    place = "Hatfield Youth Club, Hatfield"  # a comma, as in many places' names
+    title = "Commissioner meets young people on Welwyn Hatfield District Day"
+    page = new_entry("district-day")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("The Commissioner spent his District Day in Welwyn Hatfield.")
+    choose(page, "District", "Welwyn Hatfield")
+    places = page.locator('[aria-label="list field"]').filter(
+        has=page.get_by_text("Places visited", exact=True))
+    add = places.get_by_role("button", name=re.compile(r"^Add"))
+    assert add.count() == 1, ("Places visited has no Add button: each place must be an item "
+                              "of its own, or a name with a comma is cut in two")
+    add.click()
+    places.locator("input[type=text]").last.fill(place)
+    write_text(page, "The Commissioner visited a youth club.", f"## {place}",
+               "He met the club's volunteers.")
+
+    assert publish(page) == SAVED
+
+    saved = session.content / "district-days" / f"{TODAY:%Y-%m-%d}-welwyn-hatfield.md"
+    assert saved.is_file(), f"Not saved as {saved.name}: {sorted(files_in(saved.parent))}"
+    meta, body = front_matter(saved)
+    assert list(meta) == list(STARTER_KEYS["district-day"])
+    assert (meta["title"], meta["date"], meta["district"], meta["visits"], meta["tags"]) == (
+        title, TODAY, "Welwyn Hatfield", [place], [])
+    assert f"\n## {place}\n" in f"\n{body}"
+
+    output = built_copy(session, tmp_path, saved)
+    report = page_at(output, f"district-days/{TODAY.year}/welwyn-hatfield/index.html")
+    assert report.h1.get_text(strip=True) == title
+    assert place in [heading.get_text(strip=True) for heading in report.find_all("h2")]
+
+
+def test_an_faq_page_made_in_the_editor_is_published(new_entry, session, tmp_path):
+    title = "Support for victims of crime"
+    questions = ["Who can get support?", "How do I contact Beacon?"]
+    page = new_entry("faq")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("Where victims of crime in Hertfordshire can get help.")
+    write_text(page, "Help is free, whether or not you reported the crime.",
+               f"## {questions[0]}", "Anyone affected by a crime in Hertfordshire.",
+               f"## {questions[1]}", f"Call {PHONE}.")
+
+    assert publish(page) == SAVED
+
+    saved = session.content / "faq" / f"{slugify(title)}.md"
+    assert saved.is_file(), f"Not saved as {saved.name}: {sorted(files_in(saved.parent))}"
+    meta, _ = front_matter(saved)
+    assert list(meta) == ["title", "date", "modified", "summary"] == list(STARTER_KEYS["faq"])
+    assert (meta["title"], meta["date"], meta["modified"]) == (title, TODAY, TODAY)
+
+    output = built_copy(session, tmp_path, saved)
+    faq = page_at(output, f"faq/{slugify(title)}/index.html")
+    heading = faq.find("h2", string="Questions on this page")
+    assert heading is not None, "no list of questions"
+    assert [item.get_text(strip=True) for item in heading.find_parent("nav").find_all("li")] == questions
+
+
+def test_a_press_release_without_a_title_is_not_saved(new_entry, session):
+    before = files_in(session.content / "news")
+    page = new_entry("news")
+    page.get_by_label("Summary").fill("A release whose writer forgot the title.")
+    write_text(page, "Some news.")
+
+    assert "missed a required field" in publish(page)
+    expect(page.get_by_text("Title is required.")).to_be_visible()
+    assert files_in(session.content / "news") == before
+
+
+def test_a_summary_over_300_characters_is_not_saved(new_entry, session):
+    title = "A release with a long summary"
+    page = new_entry("news")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("The Commissioner said a great deal. " * 9)  # 324 characters
+    write_text(page, "Some news.")
+
+    publish(page)
+    expect(page.get_by_text("Shorten the summary to 300 characters or fewer.")).to_be_visible()
+    assert not list((session.content / "news").glob(f"*-{slugify(title)}.md"))
+
+
+def upload_image(page, picture):
+    page.get_by_role("button", name="Choose an image").click()
+    page.locator("input[type=file]").set_input_files(picture)
+    page.get_by_role("button", name="Choose selected").click()
+
+
+@pytest.fixture
+def picture(session, tmp_path):
+    """A picture on the writer's computer, named as no picture of the site is."""
+    path = tmp_path / "community-garden.svg"
+    shutil.copy(session.content / "images" / "2017" / "rainbow-flag.svg", path)
+    return path
+
+
+def test_an_image_without_a_description_is_not_saved(new_entry, session, picture):
+    title = "A picture without a description"
+    page = new_entry("news")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("A release with a picture nobody described.")
+    upload_image(page, picture)
+    write_text(page, "Some news.")
+
+    assert "Describe the image in “Image description”" in publish(page)
+    assert not list((session.content / "news").glob(f"*-{slugify(title)}.md"))
+    assert not list(session.content.glob(f"images/*/{picture.name}"))
+
+
+def test_a_described_image_is_saved_in_the_year_folder(new_entry, session, picture, tmp_path):
+    title = "A described picture of the community garden"
+    description = "Volunteers planting a tree in the community garden"
+    page = new_entry("news")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("A release with a described picture.")
+    upload_image(page, picture)
+    page.get_by_label("Image description").fill(description)
+    write_text(page, "Some news.")
+
+    assert publish(page) == SAVED
+
+    assert (session.content / "images" / str(TODAY.year) / picture.name).is_file()
+    saved = session.content / "news" / f"{TODAY:%Y-%m-%d}-{slugify(title)}.md"
+    meta, _ = front_matter(saved)
+    assert meta["image_alt"] == description
+    output = built_copy(session, tmp_path, saved)
+    release = page_at(output, f"news/{TODAY.year}/{slugify(title)}/index.html")
+    image = release.find("img", alt=description)
+    assert image is not None and image["src"].endswith(f"/images/{TODAY.year}/{picture.name}")
