@@ -69,7 +69,10 @@ def widget_for(field, *, districts, topics, summary_max):
         entry.update(widget="datetime", format="YYYY-MM-DD", date_format="D MMMM YYYY",
                      time_format=False, picker_utc=True)
     elif field.kind == "list":
-        entry.update(widget="list", allow_add=True)
+        # One box per item: a list without `field` is one box split at commas, which
+        # would cut "Operation Stay Alert, Berkhamsted" in two.
+        entry.update(widget="list", allow_add=True,
+                     field={"name": "item", "label": field.label, "widget": "string"})
         if field.required:
             entry["min"] = 1
     elif field.kind in ("choice", "choices"):

@@ -39,12 +39,13 @@ DEFAULTS = {
 }
 # Only what the editor needs. Decap injects its styles at run time ('unsafe-inline'
 # styles) and compiles its config schema with new Function ('unsafe-eval'); it talks to
-# GitHub's API (or to decap-server on localhost) and shows pictures from blob: URLs.
+# GitHub's API (or to decap-server on localhost), and shows and reads an uploaded
+# picture from a blob: URL (connect-src, when it saves it).
 EDITOR_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https://avatars.githubusercontent.com "
     "https://raw.githubusercontent.com; font-src 'self'; "
-    "connect-src 'self' {local} https://api.github.com; frame-src 'self' blob:; "
+    "connect-src 'self' blob: {local} https://api.github.com; frame-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 

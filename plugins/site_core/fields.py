@@ -32,6 +32,9 @@ FIELDS = {field.key: field for field in (
     Field("date", "Date",
           "The day it is published (year-month-day). A date in the future keeps it off "
           "the site until that day.", "date", required=True),
+    Field("modified", "Last updated",
+          "The day it was last changed in a way readers should know about. Leave empty "
+          "for a new item.", "date"),
     Field("summary", "Summary",
           "One or two sentences that say what it is about. Lists, feeds and search "
           "results show it.", "paragraph", required=True),
@@ -52,9 +55,6 @@ FIELDS = {field.key: field for field in (
     Field("image_alt", "Image description",
           "What the picture shows, for people who cannot see it (required with an image).",
           "text"),
-    Field("modified", "Last updated",
-          "The day it was last changed in a way readers should know about. Leave empty "
-          "for a new item.", "date"),
     Field("status", "Status",
           "Leave empty to publish. Draft: kept off the site. Hidden: on the site, but "
           "in no list.", "choice", choices=STATUSES),
