@@ -20,7 +20,25 @@ function nameTheForm(root) {
   }
 }
 
+// A value Decap refuses for its pattern (a summary too long) stops the save without a
+// notice: the message is only under the field, which may be out of sight. Bring the
+// first field with a message into view and put the cursor in it (WCAG 3.3.1).
+function showTheFirstProblem() {
+  const errors = document.querySelector("[class*='ControlErrorsList']");
+  if (!errors) return;
+  errors.scrollIntoView({ block: "center" });
+  const control = errors.closest("[class*='ControlContainer']");
+  const input = control && control.querySelector("input, textarea, [contenteditable='true']");
+  if (input) input.focus({ preventScroll: true });
+}
+
+function afterSaving(event) {
+  const item = event.target.closest("[role='menuitem']");
+  if (item && /^Publish/.test(item.textContent.trim())) setTimeout(showTheFirstProblem, 300);
+}
+
 export function watchTheForm(root = document.body) {
+  document.addEventListener("click", afterSaving, true);
   new MutationObserver(() => nameTheForm(root)).observe(root, { childList: true, subtree: true });
   nameTheForm(root);
 }

@@ -77,12 +77,20 @@ export function fileName(kind, data) {
 }
 
 // --- Before saving: what the content checks would refuse ------------------------------
+// Decap shows what a preSave handler throws as "Not saved. <the error as text>":
+// an error without a name is its message alone, not "Error: ...".
+function refusal(message) {
+  const error = new Error(message);
+  error.name = "";
+  return error;
+}
+
 function checkBeforeSaving(data) {
   if (!isEmpty(data.image) && isEmpty(data.image_alt)) {
-    throw new Error("Describe the image in “Image description” for people who cannot see it, then save again.");
+    throw refusal("Describe the image in “Image description” for people who cannot see it, then save again.");
   }
   if (isEmpty(data.title) || !slugify(data.title)) {
-    throw new Error("Write a title with at least one letter or number.");
+    throw refusal("Write a title with at least one letter or number.");
   }
 }
 
@@ -97,6 +105,25 @@ CMS.registerEventListener({
     return entry.get("data").set("_file_name", fileName(kind, data));
   },
 });
+
+// --- Words: Decap's messages, in the words the site's messages use ---------------------
+function merged(base, changes) {
+  const result = { ...base };
+  for (const [key, value] of Object.entries(changes)) {
+    result[key] = typeof value === "object" ? merged(base?.[key] ?? {}, value) : value;
+  }
+  return result;
+}
+
+CMS.registerLocale("en", merged(CMS.getLocale("en") ?? {}, {
+  editor: { editorControlPane: { widget: {
+    regexPattern: "%{pattern}",  // our patterns carry a whole sentence of their own
+  } } },
+  ui: { toast: {
+    missingRequiredField: "Not saved: fill in the fields marked in red, then save again.",
+    onFailToPersist: "Not saved. %{details}",
+  } },
+}));
 
 for (const kind of Object.keys(DATA.starterKeys)) {
   CMS.registerCustomFormat(`pelican-${kind}`, "md", { fromFile, toFile: toFileFor(kind) });
