@@ -119,7 +119,9 @@ def collection_for(content_type, *, districts, topics, summary_max):
         "slug": "{{fields._file_name}}",
         "identifier_field": "title",
         "summary": "{{title}} ({{date}})" if content_type.dated else "{{title}}",
-        "sortable_fields": ["date", "title"] if content_type.dated else ["title"],
+        # newest first, as the site lists them
+        "sortable_fields": ([{"field": "date", "default_sort": "desc"}, "title"]
+                            if content_type.dated else ["title"]),
         "media_folder": IMAGE_FOLDER,
         "public_folder": "{static}/images/{{year}}",
         "fields": fields,

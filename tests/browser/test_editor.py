@@ -277,3 +277,15 @@ def test_a_described_image_is_saved_in_the_year_folder(new_entry, session, pictu
     release = page_at(output, f"news/{TODAY.year}/{slugify(title)}/index.html")
     image = release.find("img", alt=description)
     assert image is not None and image["src"].endswith(f"/images/{TODAY.year}/{picture.name}")
+
+
+def test_the_list_of_press_releases_starts_with_the_newest(browser, session):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+    page = context.new_page()
+    page.goto(session.admin_url("/collections/news"))
+    page.get_by_role("button", name="Login").click()
+    first = page.locator("a[href*='/collections/news/entries/']").first
+    first.wait_for()
+    newest = max(name[:10] for name in files_in(session.content / "news"))
+    assert first.get_attribute("href").split("/entries/")[1].startswith(newest)
+    context.close()

@@ -158,8 +158,9 @@ function figure(props, data) {
     h("img", { className: "pcc-figure__image", src: asset ? asset.toString() : "", alt: data.image_alt || "" }));
 }
 
+// Room on the right for Decap's round buttons, which float over the preview's corner.
 function page(...children) {
-  return h("div", { className: "pcc-width-container" },
+  return h("div", { className: "pcc-width-container", style: { paddingRight: "3.5rem" } },
     h("main", { className: "pcc-main" }, ...children));
 }
 
