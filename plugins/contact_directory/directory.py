@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 from site_core import Problem, close_matches, did_you_mean, slugify
+from site_core.data_files import ListedFile, list_of_entries
 
 from .numbers import InvalidNumber, is_memorable_form, near_miss, parse_number
 
@@ -24,6 +25,17 @@ EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EXAMPLE_ENTRY = "- id: beacon\n  name: Beacon\n  group: Victims' services\n  phone: 03000 11 55 55"
 LIST_KEY = "contacts"
 EXAMPLE_FILE = f"{LIST_KEY}:\n" + "".join(f"  {line}\n" for line in EXAMPLE_ENTRY.splitlines()).rstrip()
+CONTACTS_FILE = ListedFile(
+    key=LIST_KEY, file_label="contacts.yml", entry_keys=KEYS, entry="entry", entries="entries",
+    no_list=("contacts.yml must be a list of entries",
+             f"write \"{LIST_KEY}:\" on the first line and the entries under it, "
+             f"each starting with '- id:', for example:\n{EXAMPLE_FILE}"),
+    empty_key=(f'"{LIST_KEY}:" holds no list of entries',
+               f"write the entries under it, each starting with '- id:', "
+               f"for example:\n{EXAMPLE_FILE}"),
+    extra_key_fix=f'the file holds only "{LIST_KEY}:" and the entries under it: '
+                  'remove "{key}:" or move what it says into an entry',
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ def load_directory(text, fixed_anchors=None):
                                      "check the indentation and the colons near this line",
                                      line=line)]
     problems = []
-    listed = _list_of_entries(root, problems)
+    listed = list_of_entries(root, CONTACTS_FILE, problems)
     if listed is None:
         return Directory(), problems
     entries, seen, numbers = [], {}, {}
@@ -124,50 +136,6 @@ def load_directory(text, fixed_anchors=None):
             if entry.number:
                 numbers[entry.number.key] = entry
     return Directory(entries, dict(fixed_anchors or {})), problems
-
-
-def _list_of_entries(root, problems):
-    """The node of the list of entries, the whole file or the list under "contacts:"; None
-    (with the problem said) when there is none. Under a mistyped key ("contact:") the list
-    is still read, so that the file's one mistake gets one message."""
-    if isinstance(root, yaml.SequenceNode):
-        return root
-    pairs = [(str(key.value), key.start_mark.line + 1, value)
-             for key, value in root.value] if isinstance(root, yaml.MappingNode) else []
-    named = [pair for pair in pairs if pair[0] == LIST_KEY]
-    if not pairs or (not named and any(key in KEYS for key, _, _ in pairs)):
-        line = root.start_mark.line + 1 if root is not None else None
-        problems.append(Problem("contacts.yml must be a list of entries",
-                                f"write \"{LIST_KEY}:\" on the first line and the entries under it, "
-                                f"each starting with '- id:', for example:\n{EXAMPLE_FILE}",
-                                line=line))
-        return None
-    if not named:
-        for key, line, _ in pairs:
-            problems.append(Problem(f'unknown key "{key}" at the top of contacts.yml',
-                                    f"list the entries under \"{LIST_KEY}:\""
-                                    f"{did_you_mean(close_matches(key, [LIST_KEY]))}", line=line))
-        mistyped = [value for key, _, value in pairs
-                    if isinstance(value, yaml.SequenceNode) and close_matches(key, [LIST_KEY])]
-        return mistyped[0] if len(mistyped) == 1 else None
-    first = named[0]
-    for pair in pairs:
-        key, line, _ = pair
-        if key != LIST_KEY:
-            problems.append(Problem(f'unknown key "{key}" at the top of contacts.yml',
-                                    f"the file holds only \"{LIST_KEY}:\" and the entries under it: "
-                                    f"remove \"{key}:\" or move what it says into an entry", line=line))
-        elif pair is not first:
-            problems.append(Problem(f'"{LIST_KEY}:" is written twice',
-                                    f"list every entry under the first one, on line {first[1]}",
-                                    line=line))
-    _, line, listed = first
-    if not isinstance(listed, yaml.SequenceNode):
-        problems.append(Problem(f'"{LIST_KEY}:" holds no list of entries',
-                                f"write the entries under it, each starting with '- id:', "
-                                f"for example:\n{EXAMPLE_FILE}", line=line))
-        return None
-    return listed
 
 
 def _read_entry(node, problems, seen):

@@ -16,12 +16,21 @@ import unicodedata
 from dataclasses import dataclass
 
 import yaml
-from site_core import Problem, close_matches, did_you_mean
+from site_core import Problem, did_you_mean
+from site_core.data_files import ListedFile, list_of_entries
 
 REQUIRED_FIELDS = ("name", "slug", "council", "website")
 LIST_KEY = "districts"
 NO_LIST_FIX = ('write "districts:" on the first line and one entry per district under it, '
                'each starting with "- name:"')
+DISTRICTS_FILE = ListedFile(
+    key=LIST_KEY, file_label="the list of districts", entry_keys=REQUIRED_FIELDS,
+    entry="district", entries="districts",
+    no_list=("the file holds no list of districts", NO_LIST_FIX),
+    empty_key=("the file holds no list of districts", NO_LIST_FIX),
+    extra_key_fix=f'the file holds only "{LIST_KEY}:" and the districts under it: '
+                  'remove "{key}:"',
+)
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Words people write for the same thing; and words that are not part of a district's
@@ -116,7 +125,7 @@ def parse_districts(text):
     loader = yaml.SafeLoader(text)  # one parse: the nodes give the lines, then the values
     problems = []
     try:
-        listed = _list_of_districts(loader.get_single_node(), problems)
+        listed = list_of_entries(loader.get_single_node(), DISTRICTS_FILE, problems)
         entries = loader.construct_document(listed) if listed is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -150,45 +159,6 @@ def parse_districts(text):
             seen[normalise(district.name)] = seen[district.slug] = line
             districts.append(district)
     return districts, problems
-
-
-def _list_of_districts(root, problems):
-    """The node of the list, the whole file or the list under "districts:"; None (with the
-    problem said) when there is none. Under a mistyped key ("district:") the list is still
-    read, so that the file's one mistake gets one message."""
-    if isinstance(root, yaml.SequenceNode):
-        return root
-    pairs = [(str(key.value), key.start_mark.line + 1, value)
-             for key, value in root.value] if isinstance(root, yaml.MappingNode) else []
-    named = [pair for pair in pairs if pair[0] == LIST_KEY]
-    if not pairs or (not named and any(key in REQUIRED_FIELDS for key, _, _ in pairs)):
-        problems.append(Problem("the file holds no list of districts", NO_LIST_FIX,
-                                line=root.start_mark.line + 1 if root is not None else 1))
-        return None
-    if not named:
-        for key, line, _ in pairs:
-            problems.append(Problem(f'unknown key "{key}" at the top of the list of districts',
-                                    f'list the districts under "{LIST_KEY}:"'
-                                    f"{did_you_mean(close_matches(key, [LIST_KEY]))}", line=line))
-        mistyped = [value for key, _, value in pairs
-                    if isinstance(value, yaml.SequenceNode) and close_matches(key, [LIST_KEY])]
-        return mistyped[0] if len(mistyped) == 1 else None
-    first = named[0]
-    for pair in pairs:
-        key, line, _ = pair
-        if key != LIST_KEY:
-            problems.append(Problem(f'unknown key "{key}" at the top of the list of districts',
-                                    f'the file holds only "{LIST_KEY}:" and the districts under it: '
-                                    f'remove "{key}:"', line=line))
-        elif pair is not first:
-            problems.append(Problem(f'"{LIST_KEY}:" is written twice',
-                                    f"list every district under the first one, on line {first[1]}",
-                                    line=line))
-    _, line, listed = first
-    if not isinstance(listed, yaml.SequenceNode):
-        problems.append(Problem("the file holds no list of districts", NO_LIST_FIX, line=line))
-        return None
-    return listed
 
 
 def _parse_entry(entry, line):
