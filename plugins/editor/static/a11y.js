@@ -2,7 +2,7 @@
 // (measured with axe in Chromium; plugins/editor/README.md lists what remains):
 // the preview frame's title (WCAG 4.1.2 frame-title), the rich-text box's name
 // (aria-input-field-name) and the Markdown switch's name and state (button-name,
-// aria-required-attr).
+// aria-required-attr), and the buttons of a list's items (button-name).
 function nameTheForm(root) {
   for (const frame of root.querySelectorAll("iframe#preview-pane:not([title])")) {
     frame.title = "Preview: how the page will look on the site";
@@ -11,6 +11,17 @@ function nameTheForm(root) {
     const control = box.closest("[class*='ControlContainer']");
     const label = control && control.querySelector("label");
     box.setAttribute("aria-label", label ? label.textContent.trim() : "Text");
+  }
+  // A list's items (a district, a contact, a place visited) have icon buttons with no
+  // name: open or close the item, move it, remove it (button-name, aria-command-name).
+  for (const bar of root.querySelectorAll("[class*='ListItemTopBar']")) {
+    const buttons = [...bar.children].filter((child) => child.tagName === "BUTTON");
+    const label = bar.parentElement.querySelector("[class*='NestedObjectLabel']");
+    const item = label && label.textContent.trim() ? `“${label.textContent.trim()}”` : "this item";
+    if (buttons.length > 1) buttons[0].setAttribute("aria-label", `Open or close ${item}`);
+    if (buttons.length) buttons[buttons.length - 1].setAttribute("aria-label", `Remove ${item}`);
+    const handle = bar.querySelector("[aria-roledescription='sortable']");
+    if (handle) handle.setAttribute("aria-label", `Move ${item}`);
   }
   for (const toggle of root.querySelectorAll('button[role="switch"]')) {
     if (!toggle.hasAttribute("aria-label")) toggle.setAttribute("aria-label", "Write in Markdown");

@@ -97,11 +97,11 @@ function checkBeforeSaving(data) {
 CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => {
+    const kind = entry.get("collection");
+    if (!(kind in DATA.starterKeys)) return entry.get("data");  // the data files
     const data = entry.get("data").toJS();
     checkBeforeSaving(data);
     if (!entry.get("newRecord")) return entry.get("data");
-    const kind = entry.get("collection");
-    if (!(kind in DATA.starterKeys)) return entry.get("data");
     return entry.get("data").set("_file_name", fileName(kind, data));
   },
 });
