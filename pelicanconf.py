@@ -36,6 +36,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "page_metadata",  # finishes pelican-sitemap's sitemap.xml
     "content_types",
+    "release_life",  # scheduled items are held back until their date
     "contact_directory",
     "faq_pages",
     "district_days",

@@ -6,12 +6,10 @@ HTML, once the site is written). Problems go to site_core's report, printed at t
 """
 
 import dataclasses
-import datetime
 import functools
 import os
 import re
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -20,6 +18,7 @@ from site_core import (
     BuildState, Problem, connect_after_plugins, connect_when_site_is_written, content_type_of,
     report, shown_path,
 )
+from site_core.clock import build_now
 from site_core.pelican_compat import (
     EMPTY_ALT, UNABLE_TO_FIND, HoldsFileNameErrors, claim_pelican_warning, leave_unwritten,
 )
@@ -51,10 +50,6 @@ def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
 
 
-def now_in(settings):
-    return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
-
-
 # --- Before reading: one file at a time ------------------------------------------
 
 def file_checker(settings):
@@ -63,7 +58,7 @@ def file_checker(settings):
     content_dir = settings["PATH"]
     filename_pattern = re.compile(settings.get("FILENAME_METADATA") or r"(?!)")
     options = dict(
-        now=now_in(settings),
+        now=build_now(settings),
         content_dir=content_dir,
         template_dirs=[os.path.join(settings.get("THEME", ""), "templates"),
                        *settings.get("THEME_TEMPLATES_OVERRIDES", [])],

@@ -197,20 +197,13 @@ def _check_dates(metadata, content_type, now, filename_date, result):
         value = metadata.get(key)
         if value is None:
             continue
+        # (a date in the future is no mistake: it schedules the item, plugins/release_life)
         try:
-            date = parse_date(value)
+            parse_date(value)
         except (ValueError, OverflowError):
             result.add(f'{key} "{value}" is not a date',
                        f"write it as year-month-day, for example {key}: {now:%Y-%m-%d}",
                        reject=True, key=key)
-            continue
-        if date.tzinfo is None:
-            date = date.replace(tzinfo=now.tzinfo)
-        if key == "date" and date > now and str(metadata.get("status")).strip() != "draft":
-            result.add(f"date {date:%Y-%m-%d} is in the future, "
-                       "so the page would be published before that day",
-                       "correct the date, or keep the file out of the site until "
-                       "that day (an embargo)", key=key)
     if filename_date:
         try:
             parse_date(filename_date)

@@ -30,8 +30,8 @@ FIELDS = {field.key: field for field in (
           "The headline: what happened, in a few plain words. Lists, feeds and search "
           "results show it.", "text", required=True),
     Field("date", "Date",
-          "The day it is published (year-month-day): today, unless you are writing up "
-          "an earlier day.", "date", required=True),
+          "The day it is published (year-month-day). A day in the future schedules it: "
+          "the site leaves it out until then.", "date", required=True),
     Field("modified", "Last updated",
           "The day it was last changed in a way readers should know about. Leave empty "
           "for a new item.", "date"),

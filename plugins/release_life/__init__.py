@@ -1,0 +1,1 @@
+from .release_life import register  # noqa: F401
