@@ -80,6 +80,12 @@ def widget_for(field, *, districts, topics, summary_max):
         entry.update(widget="select", options=list(options), multiple=field.kind == "choices")
         if field.kind == "choices":
             entry["default"] = []
+    elif field.kind == "changes":
+        entry.update(widget="list", allow_add=True, summary="{{fields.date}}: {{fields.note}}",
+                     fields=[{"name": "date", "label": "Date", "widget": "datetime",
+                              "format": "YYYY-MM-DD", "date_format": "D MMMM YYYY",
+                              "time_format": False, "picker_utc": True, "default": "{{now}}"},
+                             {"name": "note", "label": "What changed", "widget": "string"}])
     elif field.kind == "image":
         entry.update(widget="image", choose_url=False, media_folder=IMAGE_FOLDER,
                      public_folder="images/{{year}}")

@@ -20,7 +20,7 @@ class Field:
     key: str
     label: str  # as the editor's form shows it
     hint: str  # the help text under it: what to write, in a press officer's words
-    kind: str  # what sort of value: text, paragraph, date, list, choice, choices, image
+    kind: str  # sort of value: text, paragraph, date, list, choice, choices, image, changes
     required: bool = False
     choices: tuple = ()  # allowed values of a choice; "districts"/"topics": from the content
 
@@ -55,6 +55,23 @@ FIELDS = {field.key: field for field in (
     Field("image_alt", "Image description",
           "What the picture shows, for people who cannot see it (required with an image).",
           "text"),
+    Field("changes", "Corrections",
+          "Each correction to a published release: the day, and one sentence saying what "
+          "changed. Readers and feed subscribers are shown it.", "changes"),
+    Field("withdrawn", "Withdrawn on",
+          "Only to withdraw a release: it stays readable, marked withdrawn, and leaves "
+          "the lists and search.", "date"),
+    Field("withdrawn_reason", "Why it was withdrawn",
+          "Shown to readers in the withdrawal notice (required with Withdrawn on).",
+          "paragraph"),
+    Field("removed", "Removed on (legal reasons)",
+          "Only when the text must leave the site (a court order, a privacy complaint): "
+          "its address then shows a short notice and nothing of its text.", "date"),
+    Field("removed_reason", "Notice for a removed release",
+          "One sentence readers see at its address (required with Removed on).", "text"),
+    Field("pre_election_checked", "Pre-election check",
+          "During the pre-election period: who checked that this release meets the "
+          "rules, and when.", "text"),
     Field("status", "Status",
           "Leave empty to publish. Draft: kept off the site. Hidden: on the site, but "
           "in no list.", "choice", choices=STATUSES),
