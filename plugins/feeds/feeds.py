@@ -41,6 +41,7 @@ _RSS_IMAGE_TYPES = (".gif", ".jpg", ".jpeg", ".png")
 class Entry:
     id: str
     source_path: str
+    notice: str = ""  # HTML that leads the entry's text: a correction or withdrawal (release_life)
 
 
 @dataclass
@@ -91,7 +92,7 @@ def index_entries(articles, settings):
         url = article.url  # a property that formats the URL setting: read it once
         redirect_from = article.metadata.get("redirect_from")
         item_id = entry_id(authority, date, first_published_path(url, redirect_from))
-        entry = Entry(item_id, article.source_path)
+        entry = Entry(item_id, article.source_path, getattr(article, "feed_notice", ""))
         other = first_owner.setdefault(item_id, entry)
         if other is not entry and other.source_path != entry.source_path:
             report(Problem(
@@ -159,9 +160,14 @@ def complete_feed(feed, settings, entries=None, newest_date=None):
         item["unique_id"] = entry.id if entry else entry_id(authority, date, path)
         item["unique_id_is_permalink"] = False  # a tag URI is not a URL to open
         item["author_name"] = item.get("author_name") or author
+        notice = entry.notice if entry else ""
         item["content"] = absolute_urls(item["content"], link)
+        if notice and item["content"]:
+            item["content"] = notice + item["content"]
         if is_atom:  # in RSS, "description" holds the whole text, not the summary
             item["description"] = summary_as_text(item["description"])
+        else:
+            item["description"] = notice + (item["description"] or "") if notice else item["description"]
         item["description"] = absolute_urls(item["description"], link)
         item["categories"] = [sections.get(c, c) for c in item["categories"]]
     return write_feed_extras(feed)

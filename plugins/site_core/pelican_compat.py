@@ -146,6 +146,19 @@ def content_html(content):
     return content._content
 
 
+def replace_summary(content, text):
+    """Give an article or page a new summary, and forget the one Pelican may have worked
+    out already (get_summary is memoized like get_content). Pelican keeps it twice:
+    `refresh_metadata_intersite_links()` writes the private `_summary` back over
+    metadata["summary"] after every article is read."""
+    content.metadata["summary"] = text
+    content._summary = text
+    cache = getattr(content.get_summary, "cache", None)
+    if cache:
+        for key in [key for key in cache if key and key[0] is content]:
+            del cache[key]
+
+
 def replace_content_html(content, html):
     """Give an article or page new HTML, and forget any `content` worked out from the old."""
     content._content = html

@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.settings import DEFAULT_CONFIG
 
-from site_core.pelican_compat import content_html, replace_content_html
+from site_core.pelican_compat import content_html, replace_content_html, replace_summary
 
 PATH = os.path.abspath("content")
 
@@ -73,6 +73,16 @@ def test_replaced_html_is_seen_even_after_content_was_worked_out(settings):
     assert page.content == "<p>As read.</p>"  # memoized now
     replace_content_html(page, "<p>Rewritten.</p>")
     assert page.content == "<p>Rewritten.</p>"
+
+
+def test_a_replaced_summary_is_seen_even_after_the_summary_was_worked_out(settings):
+    page = make_page(settings, "<p>As read.</p>")
+    assert page.summary == "<p>As read.</p>"  # memoized now
+    replace_summary(page, "A notice.")
+    assert page.summary == "A notice."
+    assert page.get_summary(settings["SITEURL"]) == "A notice."
+    page.refresh_metadata_intersite_links()  # what Pelican does once every article is read
+    assert page.get_summary("https://elsewhere.example") == "A notice."
 
 
 def test_replacing_one_items_html_leaves_the_others_content(settings):
