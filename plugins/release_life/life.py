@@ -60,11 +60,11 @@ def read_changes(value, item_date, now, zone):
     changes, problems = [], []
     for entry in value:
         if not isinstance(entry, dict) or "date" not in entry or not _text(entry.get("note")):
+            dated = isinstance(entry, dict) and entry.get("date") is not None
             problems.append(Problem("a correction needs a date and a note", example,
-                                    key="changes", text=_text(entry.get("date", "")) if
-                                    isinstance(entry, dict) else None))
+                                    key="changes", text=str(entry["date"]) if dated else None))
             continue
-        where = dict(key="changes", text=_text(entry["date"]) or None)
+        where = dict(key="changes", text=str(entry["date"]).strip() or None)  # its own line
         try:
             date = as_datetime(entry["date"], zone)
         except (ValueError, OverflowError):
