@@ -162,6 +162,14 @@ EDITOR_BRANCH = "main"
 # The OAuth service that signs writers in with GitHub (one-time set-up in the README).
 EDITOR_AUTH_URL = None
 
+# --- Pre-election period (plugins/release_life, README "Pre-election period") ---------
+# Before a Police and Crime Commissioner election, what the office may publish is
+# restricted. Set the first day of the period and polling day (both included, UK time),
+# e.g. PRE_ELECTION_PERIOD = ("2028-03-23", "2028-05-04"): while it lasts every page shows
+# a notice, and a release dated inside it is flagged until `pre_election_checked:` says
+# who checked it. None when no election is near.
+PRE_ELECTION_PERIOD = None
+
 # Search: Pagefind indexes the built site (plugins/search_index). False skips it.
 SEARCH_INDEX = True
 
