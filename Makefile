@@ -61,6 +61,7 @@ cms: $(BUILD_DEPS) node-deps
 
 publish: $(BUILD_DEPS)
 	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings publishconf.py --fatal errors
+	$(BIN)/python tools/site_digest.py write $(OUTPUT)
 
 check: $(BUILD_DEPS)
 	$(BIN)/python tools/build.py --check-only --content $(CONTENT) --settings pelicanconf.py
