@@ -81,7 +81,10 @@ def widget_for(field, *, districts, topics, summary_max):
         if field.kind == "choices":
             entry["default"] = []
     elif field.kind == "changes":
-        entry.update(widget="list", allow_add=True, summary="{{fields.date}}: {{fields.note}}",
+        # default []: without it Decap starts a new item with one empty correction,
+        # whose note it then requires.
+        entry.update(widget="list", allow_add=True, default=[],
+                     summary="{{fields.date}}: {{fields.note}}",
                      fields=[{"name": "date", "label": "Date", "widget": "datetime",
                               "format": "YYYY-MM-DD", "date_format": "D MMMM YYYY",
                               "time_format": False, "picker_utc": True, "default": "{{now}}"},

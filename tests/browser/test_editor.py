@@ -377,3 +377,23 @@ def test_the_data_files_can_be_edited_and_stay_readable(browser, session, name, 
     else:
         directory, problems = load_directory(text)
         assert not problems and directory.entries[0].hours == value
+
+
+def test_a_correction_added_in_the_editor_is_shown_on_the_release(browser, session, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+    page = context.new_page()
+    page.goto(session.admin_url("/collections/news/entries/2017-05-24-support-for-manchester-victims"))
+    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name=re.compile("^Add corrections", re.I)).click()
+    page.get_by_label("What changed").fill("Corrected the opening hours.")
+    assert publish(page) == SAVED
+    context.close()
+
+    path = session.content / "news" / "2017-05-24-support-for-manchester-victims.md"
+    meta, _ = front_matter(path)
+    assert meta["changes"] == [{"date": TODAY, "note": "Corrected the opening hours."}]
+    out = tmp_path / "out"
+    finished = build(session.content, out, fatal="errors")
+    assert finished.returncode == 0, finished.stdout
+    page_html = (out / "news" / "2017" / "support-for-manchester-victims" / "index.html").read_text()
+    assert "Corrected the opening hours." in page_html
