@@ -72,7 +72,7 @@ def read_changes(value, item_date, now, zone):
                                     "write it as year-month-day, for example 2017-06-03",
                                     **where))
             continue
-        if date.date() < item_date.date():
+        if item_date and date.date() < item_date.date():
             problems.append(Problem(
                 f"the correction dated {_day(date)} is before the release itself "
                 f"({_day(item_date)})", "correct the date of the correction", **where))
@@ -105,14 +105,15 @@ def _read_dated_notice(metadata, key, reason_key, item_date, zone, what):
         problems.append(Problem(f"{key} has no {reason_key}",
                                 f'add "{reason_key}: ..." with one sentence readers will see '
                                 f"saying why it was {what}", key=key))
-    if date.date() < item_date.date():
+    if item_date and date.date() < item_date.date():
         problems.append(Problem(f"{key} {_day(date)} is before the release itself "
                                 f"({_day(item_date)})", f"correct the date in {key}", key=key))
     return date, reason, problems
 
 
 def read_life(metadata, item_date, now, zone):
-    """(Life, problems) from an item's front matter (its metadata as read)."""
+    """(Life, problems) from an item's front matter (its metadata as read); `item_date`
+    is None for a page without a date."""
     life, problems = Life(), []
     if metadata.get("changes") is not None:
         life.changes, found = read_changes(metadata["changes"], item_date, now, zone)

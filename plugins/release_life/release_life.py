@@ -57,13 +57,16 @@ def hold_back(generator, lists):
 
 def hold_back_articles(generator):
     hold_back(generator, ARTICLE_LISTS)
-    # A removed item is still written (its address answers with the notice) but listed nowhere.
-    removed = [item for item in generator.articles if getattr(item, "life", None)
-               and item.life.removed]
+    move_removed(generator, "articles", "hidden_articles")
 
-    for item in removed:
-        generator.articles.remove(item)
-        generator.hidden_articles.append(item)
+
+def move_removed(generator, listed, hidden):
+    """A removed item is still written (its address answers with the notice), as a
+    hidden one: in no list, feed or index."""
+    items = getattr(generator, listed)
+    for item in [item for item in items if getattr(item, "life", None) and item.life.removed]:
+        items.remove(item)
+        getattr(generator, hidden).append(item)
 
 
 def _day(moment):
@@ -71,13 +74,12 @@ def _day(moment):
 
 
 def read_the_life(item):
-    """Read one release's life from its front matter, report its mistakes, and give the
+    """Read one item's life from its front matter, report its mistakes, and give the
     item what templates, feeds and the sitemap read: life, modified, noindex, feed_notice."""
-    content_type = content_type_of(getattr(item, "relative_source_path", "") or "")
-    if content_type is None or not content_type.dated or getattr(item, "date", None) is None:
+    if content_type_of(getattr(item, "relative_source_path", "") or "") is None:
         return
-    life, problems = read_life(item.metadata, item.date, _build.current.now,
-                               site_zone(item.settings))
+    life, problems = read_life(item.metadata, getattr(item, "date", None),
+                               _build.current.now, site_zone(item.settings))
     report(*(problem.at(item.source_path) for problem in problems))
     item.life = life
     latest = max((d for d in (life.updated, life.withdrawn) if d), default=None)
@@ -110,6 +112,7 @@ def remove_text(item, life):
 
 def hold_back_pages(generator):
     hold_back(generator, PAGE_LISTS)
+    move_removed(generator, "pages", "hidden_pages")
 
 
 def going_live_text(item):

@@ -7,12 +7,13 @@ Templates see the table as CONTENT_TYPES (a list) and CONTENT_TYPES_BY_KIND.
 
 from dataclasses import dataclass
 
-COMMON_KEYS = ("title", "date", "modified", "summary", "slug", "redirect_from", "status")
 # The life of a release (plugins/release_life): corrections, withdrawal, legal removal,
 # and the record that a release dated in the pre-election period was checked.
 LIFE_KEYS = ("changes", "withdrawn", "withdrawn_reason", "removed", "removed_reason",
              "pre_election_checked")
-ARTICLE_KEYS = COMMON_KEYS + ("tags", "districts", "image", "image_alt") + LIFE_KEYS
+COMMON_KEYS = ("title", "date", "modified", "summary", "slug", "redirect_from",
+               "status") + LIFE_KEYS
+ARTICLE_KEYS = COMMON_KEYS + ("tags", "districts", "image", "image_alt")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from browser.test_a11y_axe import describe, violations_on
 from release_life_content import add_life_releases
 
 PAGES = ["/news/2017/victim-support-hours/", "/news/2017/priorities/",
-         "/news/2017/quarrel/", "/news/"]
+         "/news/2017/quarrel/", "/news/", "/faq/police-budget/", "/statement-2017/"]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 from conftest import build_site, copy_content
 from release_life_content import add_life_releases
 
-REMOVED_WORDS = ("Quarrelsome", "quarrelsome", "Blenkinsop", "blenkinsop")
+REMOVED_WORDS = ("Quarrelsome", "quarrelsome", "Blenkinsop", "blenkinsop", "Gravenstein",
+                 "gravenstein")
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +117,19 @@ def test_its_address_still_answers_with_the_notice_and_stays_in_the_url_list(sit
     assert "/news/2017/quarrel/" in site.read("urls.txt")
     assert "quarrel" not in site.read("feeds/all.atom.xml")
     assert "quarrel" not in site.read("news/index.html")
+
+
+def test_pages_have_a_life_too(site):
+    faq = soup(site, "faq/police-budget/index.html")
+    assert faq.select_one(".pcc-last-updated").get_text(" ", strip=True) == "Last updated 2 April 2017"
+    changes = faq.select_one("details.pcc-changes")
+    assert changes.summary.get_text(strip=True) == "Changes to this page"
+    assert "Corrected the size of the rise." in changes.get_text()
+    removed = soup(site, "statement-2017/index.html")
+    assert removed.h1.get_text(strip=True) == "Page removed"
+    assert "removed after a privacy complaint" in removed.get_text()
+    assert "/statement-2017/" not in site.read("sitemap.xml")
+    assert "/statement-2017/" in site.read("urls.txt")
 
 
 # --- Mistakes ------------------------------------------------------------------------
