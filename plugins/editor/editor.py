@@ -16,9 +16,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican import signals
 from site_core import (
     CONTENT_TYPES, STARTER_KEYS, BuildState, connect_when_site_is_written, fields_of,
-    public_base_url, slugify,
+    public_base_url,
 )
-from site_core.text import APOSTROPHES
+from site_core.text import APOSTROPHES, fold_character
 
 from .config import editor_config
 
@@ -63,13 +63,14 @@ def setting(settings, name):
 
 
 def transliteration():
-    """What site_core's slugify turns each non-ASCII letter of the Latin, Greek and
-    Cyrillic alphabets into, for editor.js's copy of it (a browser has no unidecode)."""
+    """What site_core's slugify folds each non-ASCII letter or digit of the Latin, Greek
+    and Cyrillic alphabets into, after splitting accents off (NFKD), for slug.js's copy
+    of it (a browser has no unidecode). slug.js then lower-cases and joins, as slugify does."""
     table = {}
     for code in range(0x80, 0x530):
         character = chr(code)
         if unicodedata.category(character)[0] in "LN" and not unicodedata.combining(character):
-            table[character] = slugify(f"a{character}a")[1:-1].replace("-", " ")
+            table[character] = fold_character(character)
     return table
 
 

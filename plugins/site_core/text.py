@@ -15,7 +15,8 @@ _WITHOUT_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def _fold_character(character):
+def fold_character(character):
+    """One character of a decomposed (NFKD) text as slugify spells it in ASCII."""
     if character.isascii():
         return character
     if unicodedata.category(character)[0] in "LN":
@@ -33,7 +34,7 @@ def slugify(text):
     text = str(text).translate(_WITHOUT_APOSTROPHES)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(_fold_character(c) for c in decomposed if not unicodedata.combining(c))
+        text = "".join(fold_character(c) for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
