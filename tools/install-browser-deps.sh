@@ -11,12 +11,8 @@ need_apt=""
 fc-list 2>/dev/null | grep -qi dejavu || need_apt="$need_apt fonts-dejavu-core"
 command -v java >/dev/null 2>&1 || need_apt="$need_apt default-jre-headless"
 
-if [ -n "$need_apt" ]; then
-  echo "Installing from Debian's packages:$need_apt"
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=""; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need_apt >/dev/null
-fi
+# shellcheck disable=SC2086 # one argument per package
+sh tools/apt-install.sh $need_apt
 
 /usr/bin/chromium --version >/dev/null 2>&1 || {
   echo "Chromium is still missing after installing it: run 'apt-get install chromium' and see what it says." >&2

@@ -9,12 +9,8 @@ need_apt=""
 command -v node >/dev/null 2>&1 || need_apt="$need_apt nodejs"
 command -v npm >/dev/null 2>&1 || need_apt="$need_apt npm"
 
-if [ -n "$need_apt" ]; then
-  echo "Installing from Debian's packages:$need_apt"
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=""; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need_apt >/dev/null
-fi
+# shellcheck disable=SC2086 # one argument per package
+sh tools/apt-install.sh $need_apt
 
 command -v npm >/dev/null 2>&1 || {
   echo "npm is still missing after installing it: run 'apt-get install nodejs npm' and see what it says." >&2

@@ -19,6 +19,7 @@ from site_core import (
     report, shown_path,
 )
 from site_core.clock import build_now
+from site_core.fields import SUMMARY_MAX
 from site_core.pelican_compat import (
     EMPTY_ALT, UNABLE_TO_FIND, HoldsFileNameErrors, claim_pelican_warning, leave_unwritten,
 )
@@ -29,7 +30,7 @@ from .site_checks import broken_links, duplicate_urls, output_exists, tag_varian
 
 DEFAULTS = {
     "CONTENT_CHECKS_LINKS": True,  # check links, images and anchors in the output
-    "CONTENT_CHECKS_SUMMARY_MAX": 300,
+    "CONTENT_CHECKS_SUMMARY_MAX": SUMMARY_MAX,
     # pages other plugins write, which no item may take the place of
     "CONTENT_CHECKS_RESERVED_SAVE_AS": [
         "districts/index.html", "contact/index.html", "faq/index.html",

@@ -18,7 +18,7 @@ from pelican.utils import get_date
 from site_core import (
     BY_KIND, CONTENT_TYPES, ERROR, WARNING, Problem, close_matches, did_you_mean, slugify,
 )
-from site_core.fields import SLUG_PATTERN, STATUSES
+from site_core.fields import SLUG_PATTERN, STATUSES, SUMMARY_MAX
 from site_core.pelican_compat import YAML_HEADER_RE
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,7 +60,7 @@ def parse_date(value):
 
 
 def check_source(raw, relative_path, kind, now, content_dir=None,
-                 template_dirs=(), summary_max=300, filename_date=None):
+                 template_dirs=(), summary_max=SUMMARY_MAX, filename_date=None):
     """Problems with the file whose bytes are `raw`.
 
     `relative_path` is relative to content/; `kind` the kind of item its folder makes

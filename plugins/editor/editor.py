@@ -18,6 +18,7 @@ from site_core import (
     CONTENT_TYPES, STARTER_KEYS, BuildState, connect_when_site_is_written, fields_of,
     public_base_url,
 )
+from site_core.fields import SUMMARY_MAX
 from site_core.text import APOSTROPHES, fold_character
 
 from .config import editor_config
@@ -35,7 +36,7 @@ DEFAULTS = {
     "EDITOR_LOCAL_SERVER": "http://localhost:8081/api/v1",  # make cms's decap-server
     "EDITOR_DECAP_DIR": str(PROJECT / "node_modules" / "decap-cms" / "dist"),
     "EDITOR_YAML_DIR": str(PROJECT / "node_modules" / "yaml" / "browser" / "dist"),
-    "CONTENT_CHECKS_SUMMARY_MAX": 300,
+    "CONTENT_CHECKS_SUMMARY_MAX": SUMMARY_MAX,  # the content checks' setting, read here too
 }
 # Only what the editor needs. Decap injects its styles at run time ('unsafe-inline'
 # styles) and compiles its config schema with new Function ('unsafe-eval'); it talks to

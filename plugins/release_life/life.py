@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from pelican.utils import get_date
 from site_core import Problem
+from site_core.text import day_text
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,6 @@ def as_datetime(value, zone):
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
-def _day(moment):
-    return f"{moment:%-d %B %Y}"
-
-
 def _text(value):
     return str(value).strip() if isinstance(value, (str, int, float)) else ""
 
@@ -74,11 +71,11 @@ def read_changes(value, item_date, now, zone):
             continue
         if item_date and date.date() < item_date.date():
             problems.append(Problem(
-                f"the correction dated {_day(date)} is before the release itself "
-                f"({_day(item_date)})", "correct the date of the correction", **where))
+                f"the correction dated {day_text(date)} is before the release itself "
+                f"({day_text(item_date)})", "correct the date of the correction", **where))
         elif date > now:
             problems.append(Problem(
-                f"the correction dated {_day(date)} is in the future",
+                f"the correction dated {day_text(date)} is in the future",
                 "date it the day the correction is published, today or earlier", **where))
         else:
             changes.append(Change(date, _text(entry["note"])))
@@ -106,8 +103,8 @@ def _read_dated_notice(metadata, key, reason_key, item_date, zone, what):
                                 f'add "{reason_key}: ..." with one sentence readers will see '
                                 f"saying why it was {what}", key=key))
     if item_date and date.date() < item_date.date():
-        problems.append(Problem(f"{key} {_day(date)} is before the release itself "
-                                f"({_day(item_date)})", f"correct the date in {key}", key=key))
+        problems.append(Problem(f"{key} {day_text(date)} is before the release itself "
+                                f"({day_text(item_date)})", f"correct the date in {key}", key=key))
     return date, reason, problems
 
 

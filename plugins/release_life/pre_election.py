@@ -18,6 +18,7 @@ from pelican.contents import Article
 
 from site_core import WARNING, BuildState, Problem, content_type_of, report
 from site_core.clock import build_now
+from site_core.text import day_text
 
 SETTING = "PRE_ELECTION_PERIOD"
 CHECKED_KEY = "pre_election_checked"
@@ -46,11 +47,6 @@ class Period:
         if self.start.year != self.end.year:
             start += f" {self.start.year}"
         return f"{start} to {day_text(self.end)}"
-
-
-def day_text(day):
-    """4 May 2028, as the site writes dates."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _as_date(value):

@@ -21,6 +21,7 @@ from markupsafe import escape
 from pelican import signals
 from site_core import BuildState, content_type_of, report, shown_path
 from site_core.clock import build_now, is_scheduled, site_zone
+from site_core.text import day_text
 from site_core.pelican_compat import replace_content_html, replace_summary
 
 from .life import read_life
@@ -69,10 +70,6 @@ def move_removed(generator, listed, hidden):
         getattr(generator, hidden).append(item)
 
 
-def _day(moment):
-    return f"{moment:%-d %B %Y}"
-
-
 def read_the_life(item):
     """Read one item's life from its front matter, report its mistakes, and give the
     item what templates, feeds and the sitemap read: life, modified, noindex, feed_notice."""
@@ -89,17 +86,17 @@ def read_the_life(item):
         remove_text(item, life)
     elif life.withdrawn:
         item.noindex = True
-        item.feed_notice = (f"<p><strong>Withdrawn on {_day(life.withdrawn)}:</strong> "
+        item.feed_notice = (f"<p><strong>Withdrawn on {day_text(life.withdrawn)}:</strong> "
                             f"{escape(life.withdrawn_reason)}</p>")
     elif life.changes:
         latest_change = life.changes[-1]
-        item.feed_notice = (f"<p><strong>Updated {_day(latest_change.date)}:</strong> "
+        item.feed_notice = (f"<p><strong>Updated {day_text(latest_change.date)}:</strong> "
                             f"{escape(latest_change.note)}</p>")
 
 
 def remove_text(item, life):
     """Nothing of a removed item's words may reach any page, feed or index."""
-    notice = f"This page was removed on {_day(life.removed)}."
+    notice = f"This page was removed on {day_text(life.removed)}."
     item.title = "Page removed"
     replace_summary(item, notice)
     for key in ("tags", "districts", "image", "image_alt", "visits"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .content_types import CONTENT_TYPES
 
 STATUSES = ("published", "draft", "hidden")
+SUMMARY_MAX = 300  # characters: lists, feeds and search results cut a longer summary
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # lower-case words joined by hyphens
 
 

@@ -38,6 +38,11 @@ def slugify(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def day_text(moment):
+    """A day as the site writes it (DEFAULT_DATE_FORMAT, GOV.UK style): "4 May 2028"."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
 def close_matches(word, choices, *, cutoff=0.75, n=1):
     """The `choices` (as written) closest to `word`, ignoring case; best first."""
     by_folded = {}

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from release_life.pre_election import (
-    Period, PeriodSettingError, day_text, is_active, parse_period, release_problem,
+    Period, PeriodSettingError, is_active, parse_period, release_problem,
     setting_message, template_context,
 )
 from site_core import WARNING
+from site_core.text import day_text
 
 LONDON = ZoneInfo("Europe/London")
 PERIOD = Period(datetime.date(2028, 3, 23), datetime.date(2028, 5, 4))
