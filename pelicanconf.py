@@ -45,6 +45,7 @@ PLUGINS = [
     "url_stability",
     "security_headers",
     "search_index",  # indexes the finished HTML with Pagefind
+    "photos",  # every photo re-encoded at several widths, with nothing private left in it
     "editor",  # the web editor at /admin/ (Decap CMS), configured from the content model
 ]
 
@@ -54,7 +55,9 @@ PAGE_PATHS = ["pages", "faq"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
-IGNORE_FILES = [".#*", "*~", "README.md"]
+# Photo originals are never published: plugins/photos writes re-encoded copies instead.
+IGNORE_FILES = [".#*", "*~", "README.md"] + [f"*.{ext}" for ext in (
+    "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "heic", "HEIC", "heif", "HEIF")]
 USE_FOLDER_AS_CATEGORY = True  # news/ -> "news", district-days/ -> "district-days"
 # The slug comes from the file name less its date prefix, never from the title,
 # so that mending a headline never moves a page.

@@ -85,8 +85,12 @@ def picture_for(reference, source_path):
     settings = state.settings
     original = Path(settings["PATH"]) / relative
     try:
+        # decode=False: only the header and the bytes' hash; pixels are decoded only when
+        # a derived file is not in the cache yet (a warm rebuild decodes nothing).
         photo = process.read_photo(original, max_bytes=setting(settings, "PHOTOS_MAX_BYTES"),
-                                   max_pixels=setting(settings, "PHOTOS_MAX_PIXELS"))
+                                   max_pixels=setting(settings, "PHOTOS_MAX_PIXELS"),
+                                   decode=False, name=relative)
+        picture = make_picture(photo, relative)
     except process.PhotoError as error:
         report(Problem(error.what, error.fix, ERROR, text=reference).at(source_path))
         state.pictures[relative] = None
@@ -95,8 +99,8 @@ def picture_for(reference, source_path):
         report(Problem(f'"{relative}" is a {photo.format} picture with a name that says '
                        "otherwise", f"rename it to end in .{photo.format.lower()}",
                        WARNING, text=reference).at(source_path))
-    state.pictures[relative] = make_picture(photo, relative)
-    return state.pictures[relative]
+    state.pictures[relative] = picture
+    return picture
 
 
 def make_picture(photo, relative):
@@ -110,8 +114,7 @@ def make_picture(photo, relative):
         urls = []
         for width in widths:
             key = process.cache_key(photo, width, fmt, process.SETTINGS_FINGERPRINT)
-            if state.cache.get(key) is None:
-                state.cache.put(key, process.encode(photo, width, fmt))
+            process.encode_cached(photo, width, fmt, state.cache)
             path = f"{stem}-{photo.sha256[:8]}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
             state.to_write[path] = key
             urls.append((path, width))
@@ -121,8 +124,8 @@ def make_picture(photo, relative):
         else:
             sources.append((MIME[fmt], srcset))
     largest = max(widths)
-    height = round(photo.height * largest / photo.width)
-    return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, largest, height)
+    width, height = process.size_for(photo, largest)
+    return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, width, height)
 
 
 def picture_html(picture, alt, sizes, lazy, css_class=""):
