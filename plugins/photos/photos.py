@@ -9,6 +9,7 @@ rebuild with no new photo does no image work. Originals stay in content/: pelica
 IGNORE_FILES keeps Pelican from copying them.
 """
 
+import dataclasses
 import html
 import os
 import re
@@ -38,12 +39,14 @@ ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
 
 @dataclass
 class Picture:
-    """One photo as templates draw it: sources by format, a fallback, its size."""
+    """One photo as templates draw it: sources by format, a fallback, its size, and the
+    sharing card (site path, width, height) that og:image and JSON-LD name."""
     sources: list  # [(mime type, "url 320w, url 640w")], best format first
     fallback: str  # URL of the fallback at its largest width
     fallback_srcset: str
     width: int
     height: int
+    card: tuple = ()
 
 
 @dataclass
@@ -125,7 +128,23 @@ def make_picture(photo, relative):
             sources.append((MIME[fmt], srcset))
     largest = max(widths)
     width, height = process.size_for(photo, largest)
-    return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, width, height)
+    return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, width, height,
+                   sharing_card(photo, stem))
+
+
+def sharing_card(photo, stem):
+    """The 1200 x 630 card (JPEG) for og:image: cut from the photo only when the cache
+    does not have it, so a warm build decodes nothing."""
+    state = _build.current
+    width, height = process.sharing_size(photo)
+    key = process.cache_key(dataclasses.replace(photo, variant="share-1200x630"), width,
+                            "jpeg", process.SETTINGS_FINGERPRINT)
+    if state.cache.get(key) is None:
+        card = process.crop_for_sharing(photo)
+        state.cache.put(key, process.encode(card, card.width, "jpeg"))
+    path = f"{stem}-{photo.sha256[:8]}-card.jpg"
+    state.to_write[path] = key
+    return path, width, height
 
 
 def picture_html(picture, alt, sizes, lazy, css_class=""):
@@ -151,6 +170,7 @@ def prepare_photos(item):
     if isinstance(image, str) and is_raster(image):
         item.photo = picture_for(image, item.source_path)
         if item.photo:
+            item.image = item.photo.card[0]  # what og:image, twitter:image and JSON-LD name
             item.photo_html = picture_html(item.photo, getattr(item, "image_alt", "") or "",
                                            sizes, lazy=False, css_class="pcc-figure__image")
     original = content_html(item)

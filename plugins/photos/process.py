@@ -196,6 +196,14 @@ def encode(photo, width, fmt) -> bytes:
     return out.getvalue()
 
 
+def sharing_size(photo, size=(1200, 630)) -> tuple[int, int]:
+    """The size of the sharing card of `photo`, from its header alone (no pixels)."""
+    target = size[0] / size[1]
+    box_w = photo.height * target if photo.width / photo.height > target else photo.width
+    out_w = min(size[0], int(box_w))
+    return out_w, max(1, round(out_w / target))
+
+
 def crop_for_sharing(photo, size=(1200, 630)) -> Photo:
     """The sharing card: the centre of the photo cut to `size`'s shape, then made `size`
     (or the largest that shape the photo holds, if it is smaller: never enlarged).
