@@ -55,9 +55,7 @@ PAGE_PATHS = ["pages", "faq"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
-# Photo originals are never published: plugins/photos writes re-encoded copies instead.
-IGNORE_FILES = [".#*", "*~", "README.md"] + [f"*.{ext}" for ext in (
-    "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "heic", "HEIC", "heif", "HEIF")]
+IGNORE_FILES = [".#*", "*~", "README.md"]
 USE_FOLDER_AS_CATEGORY = True  # news/ -> "news", district-days/ -> "district-days"
 # The slug comes from the file name less its date prefix, never from the title,
 # so that mending a headline never moves a page.

@@ -21,7 +21,8 @@ from site_core import (
 from site_core.clock import build_now
 from site_core.fields import SUMMARY_MAX
 from site_core.pelican_compat import (
-    EMPTY_ALT, UNABLE_TO_FIND, HoldsFileNameErrors, claim_pelican_warning, leave_unwritten,
+    EMPTY_ALT, UNABLE_TO_FIND, HoldsFileNameErrors, claim_pelican_warning, html_as_written,
+    leave_unwritten,
 )
 
 from .body import ids_in, scan_body
@@ -182,7 +183,10 @@ def check_bodies(items, settings):
     for item in items:
         if not item.save_as:
             continue
-        problems, links = scan_body(item.content, siteurl)
+        # What the writer wrote is judged (an <img> without alt text, a script), and the
+        # links of what is published are followed (photos' <picture>, not the original).
+        problems = scan_body(html_as_written(item), siteurl)[0]
+        links = scan_body(item.content, siteurl)[1]
         problems += unresolved_links(links)
         if "summary" in item.metadata:  # Markdown too: its links are resolved like the body's
             problems += [dataclasses.replace(problem, in_body=False, occurrence=0, key="summary")

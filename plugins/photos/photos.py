@@ -5,8 +5,8 @@ components/picture.html) and a 1200 x 630 sharing card (`item.image`, which the 
 tags and JSON-LD read); pictures in the text become <picture> elements.
 
 Work is cached by the original's content hash and the encoder settings (cache.py), so a
-rebuild with no new photo does no image work. Originals stay in content/: pelicanconf's
-IGNORE_FILES keeps Pelican from copying them.
+rebuild with no new photo does no image work. Originals stay in content/: the static
+generator's list of files to copy loses every raster image (keep_originals_out).
 """
 
 import dataclasses
@@ -26,7 +26,7 @@ RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 DEFAULTS = {
     "PHOTOS_WIDTHS": [320, 640, 960, 1280, 1600],
     "PHOTOS_FORMATS": ["avif", "webp"],  # before the fallback (JPEG, or PNG with alpha)
-    "PHOTOS_CACHE": "cache/photos",  # relative to the folder that holds the content folder
+    "PHOTOS_CACHE": None,  # a folder; None: "photos" in Pelican's CACHE_PATH
     "PHOTOS_MAX_BYTES": process.MAX_BYTES,
     "PHOTOS_MAX_PIXELS": process.MAX_PIXELS,
     # What the lead photo is as wide as, at each screen width (the content column).
@@ -34,6 +34,10 @@ DEFAULTS = {
 }
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+LINK_TO_IMAGE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")', re.IGNORECASE)
+# The alt text a writer gives a picture that only decorates the page and says nothing:
+# it is published with alt="", so that screen readers pass over it.
+DECORATIVE = "decorative"
 ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
 
 
@@ -62,8 +66,8 @@ def setting(settings, name):
 
 
 def _new_build(settings):
-    root = Path(settings["PATH"]).parent
-    return Build(settings, process.DerivedCache(root / setting(settings, "PHOTOS_CACHE")))
+    folder = setting(settings, "PHOTOS_CACHE") or Path(settings["CACHE_PATH"]) / "photos"
+    return Build(settings, process.DerivedCache(Path(folder)))
 
 
 _build = BuildState(_new_build)
@@ -87,6 +91,8 @@ def picture_for(reference, source_path):
         return state.pictures[relative]
     settings = state.settings
     original = Path(settings["PATH"]) / relative
+    if not original.is_file():
+        return None  # content_checks says so: "does not exist", or a broken link
     try:
         # decode=False: only the header and the bytes' hash; pixels are decoded only when
         # a derived file is not in the cache yet (a warm rebuild decodes nothing).
@@ -160,32 +166,60 @@ def picture_html(picture, alt, sizes, lazy, css_class=""):
     return "".join(parts)
 
 
+def published_alt(alt):
+    """The alt text as published: "" for a picture its writer called decorative."""
+    alt = str(alt or "")
+    return "" if alt.strip().lower() == DECORATIVE else alt
+
+
+def is_local_raster(reference):
+    return is_raster(reference.split("?")[0].split("#")[0]) and "://" not in reference \
+        and not reference.startswith("//")
+
+
 def prepare_photos(item):
-    """The lead photo and the pictures in the text of one article or page."""
+    """The lead photo, and the pictures and picture links in the text, of one article or
+    page."""
     state = _build.current
     if state is None:
         return
     sizes = setting(state.settings, "PHOTOS_SIZES")
+    if getattr(item, "image_alt", None) is not None:
+        item.image_alt = published_alt(item.image_alt)
     image = getattr(item, "image", None)
-    if isinstance(image, str) and is_raster(image):
+    if isinstance(image, str) and is_local_raster(image):
         item.photo = picture_for(image, item.source_path)
         if item.photo:
             item.image = item.photo.card[0]  # what og:image, twitter:image and JSON-LD name
             item.photo_html = picture_html(item.photo, getattr(item, "image_alt", "") or "",
                                            sizes, lazy=False, css_class="pcc-figure__image")
-    original = content_html(item)
+    original = content_html(item) or ""
 
     def to_picture(match):
         attributes = dict(ATTRIBUTE.findall(match.group()))
-        src = attributes.get("src", "")
-        if not is_raster(src) or "://" in src:
+        src, alt = attributes.get("src", ""), attributes.get("alt")
+        if not is_local_raster(src):
+            if alt is not None and published_alt(html.unescape(alt)) == "":
+                return ATTRIBUTE.sub(lambda a: 'alt=""' if a.group(1) == "alt" else a.group(),
+                                     match.group())
             return match.group()
         picture = picture_for(src, item.source_path)
         if picture is None:
             return match.group()
-        return picture_html(picture, html.unescape(attributes.get("alt", "")), sizes, lazy=True)
+        return picture_html(picture, published_alt(html.unescape(alt or "")), sizes, lazy=True)
 
-    rewritten = IMG_TAG.sub(to_picture, original or "")
+    def to_largest(match):
+        """A link to a photo goes to its largest re-encoded copy: the original is not
+        published."""
+        href = html.unescape(match.group(2))
+        if not is_local_raster(href):
+            return match.group()
+        picture = picture_for(href, item.source_path)
+        if picture is None:
+            return match.group()
+        return f"{match.group(1)}{picture.fallback}{match.group(3)}"
+
+    rewritten = LINK_TO_IMAGE.sub(to_largest, IMG_TAG.sub(to_picture, original))
     if rewritten != original:
         replace_content_html(item, rewritten)
 
@@ -200,9 +234,17 @@ def write_photos(pelican):
         target.write_bytes(state.cache.get(key))
 
 
+def keep_originals_out(generator):
+    """Pelican would copy content/images/ as it is: the originals, EXIF and all."""
+    published = [static for static in generator.staticfiles if not is_raster(static.source_path)]
+    generator.staticfiles = published
+    generator.context["staticfiles"] = published
+
+
 def register():
     # content_object_init: each item's text is rewritten before anything reads it.
     signals.content_object_init.connect(prepare_photos)
+    signals.static_generator_finalized.connect(keep_originals_out)
     # finalized: the output folder exists; the derived files go in beside the pages, and
     # before the link check (which runs after every finalized receiver) looks for them.
     signals.finalized.connect(write_photos)

@@ -146,6 +146,12 @@ def content_html(content):
     return content._content
 
 
+def html_as_written(content):
+    """The HTML Markdown made of the writer's text, before any plugin rewrote it (photos
+    turns <img> into <picture>, faq_pages adds its sections); links not yet replaced."""
+    return getattr(content, "_html_as_written", content._content)
+
+
 def replace_summary(content, text):
     """Give an article or page a new summary, and forget the one Pelican may have worked
     out already (get_summary is memoized like get_content). Pelican keeps it twice:
@@ -160,7 +166,10 @@ def replace_summary(content, text):
 
 
 def replace_content_html(content, html):
-    """Give an article or page new HTML, and forget any `content` worked out from the old."""
+    """Give an article or page new HTML, and forget any `content` worked out from the old.
+    The HTML as the writer wrote it is kept for html_as_written()."""
+    if not hasattr(content, "_html_as_written"):
+        content._html_as_written = content._content
     content._content = html
     cache = getattr(content.get_content, "cache", None)
     if cache:

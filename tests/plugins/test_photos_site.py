@@ -35,11 +35,11 @@ def built(tmp_path_factory):
         "image_alt: The Street Triage team beside their car\ntags:", 1)
     release.write_text(text + "\n![The team's car at night]({static}/images/2017/street-triage.jpg)\n",
                        encoding="utf-8")
-    first = build_site(content, tmp / "out1", fatal="errors")
-    assert first.ok, first.log
     cache = tmp / "cache" / "photos"
+    first = build_site(content, tmp / "out1", fatal="errors", extra_settings={"PHOTOS_CACHE": str(cache)})
+    assert first.ok, first.log
     before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
-    second = build_site(content, tmp / "out2", fatal="errors")
+    second = build_site(content, tmp / "out2", fatal="errors", extra_settings={"PHOTOS_CACHE": str(cache)})
     assert second.ok, second.log
     after = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
     return first, before, after
