@@ -40,6 +40,7 @@ class DerivedCache:
 
     def __init__(self, folder):
         self.folder = Path(folder)
+        self.made = 0  # files put in by this build: none when every photo was cached
 
     def _path(self, key) -> Path:
         if not key or "/" in key or "\\" in key or key.startswith("."):
@@ -61,6 +62,7 @@ class DerivedCache:
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
             os.replace(temporary, target)
+            self.made += 1
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

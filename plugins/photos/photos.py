@@ -13,6 +13,7 @@ import dataclasses
 import html
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,11 @@ class Picture:
     width: int
     height: int
     card: tuple = ()
+    # The smallest width alone, for thumbnails in lists (components/thumbnail.html).
+    small_sources: list = field(default_factory=list)  # [(mime type, url)]
+    small_fallback: str = ""
+    small_width: int = 0
+    small_height: int = 0
 
 
 @dataclass
@@ -118,7 +124,7 @@ def make_picture(photo, relative):
     stem = os.path.splitext(relative)[0]
     widths = process.widths_for(photo, setting(settings, "PHOTOS_WIDTHS"))
     fallback = process.fallback_format(photo)
-    sources, fallback_srcset = [], ""
+    sources, fallback_srcset, small = [], "", []
     for fmt in [*setting(settings, "PHOTOS_FORMATS"), fallback]:
         urls = []
         for width in widths:
@@ -128,14 +134,16 @@ def make_picture(photo, relative):
             state.to_write[path] = key
             urls.append((path, width))
         srcset = ", ".join(f"/{path} {width}w" for path, width in urls)
+        small.append((MIME[fmt], f"/{urls[0][0]}"))
         if fmt == fallback:
             fallback_srcset = srcset
         else:
             sources.append((MIME[fmt], srcset))
-    largest = max(widths)
-    width, height = process.size_for(photo, largest)
+    width, height = process.size_for(photo, max(widths))
+    small_width, small_height = process.size_for(photo, min(widths))
     return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, width, height,
-                   sharing_card(photo, stem))
+                   sharing_card(photo, stem), small[:-1], small[-1][1], small_width,
+                   small_height)
 
 
 def sharing_card(photo, stem):
@@ -232,6 +240,13 @@ def write_photos(pelican):
         target = Path(pelican.output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(state.cache.get(key))
+    if state.to_write:
+        # News for the writer (stderr, beside the report): how much image work was done.
+        photos = sum(picture is not None for picture in state.pictures.values())
+        made = state.cache.made
+        print(f"Photos: {photos} published as {len(state.to_write)} files; {made} made by "
+              f"this build, {len(state.to_write) - made} taken from the cache",
+              file=sys.stderr, flush=True)
 
 
 def keep_originals_out(generator):
