@@ -182,7 +182,8 @@ class _Scanner(HTMLParser):
         if alt is None or not alt.strip():
             self.add(f'the image "{src}" has no alt text',
                      "describe the picture inside the square brackets: "
-                     f"![What the picture shows]({src})",
+                     f"![What the picture shows]({src}), or write ![decorative]({src}) if "
+                     "it only decorates the page",
                      self.places.of_url(src, offset) if src else self.places.of(tag_text, offset))
 
 

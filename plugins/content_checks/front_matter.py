@@ -259,7 +259,8 @@ def _check_image(metadata, content_dir, result):
     if alt is None or not str(alt).strip():
         result.add(f'the image "{image}" has no image_alt',
                    'add "image_alt: ..." describing what the picture shows, for people '
-                   "who cannot see it", key="image")
+                   'who cannot see it ("image_alt: decorative" if it only decorates the page)',
+                   key="image")
     if content_dir and isinstance(image, str):
         path = re.sub(r"^\{(static|attach)\}", "", image).lstrip("/")
         if not os.path.isfile(os.path.join(content_dir, path)):

@@ -52,9 +52,11 @@ FIELDS = {field.key: field for field in (
           "Each place or group the Commissioner visited, one per line, as the report's "
           "sections name them.", "list", required=True),
     Field("image", "Image",
-          "A photo or picture shown at the top. Describe it in the next field.", "image"),
+          "A photo shown at the top, also when the page is shared: as it came off the phone "
+          "(JPEG, PNG, WebP or HEIC). Describe it in the next field.", "image"),
     Field("image_alt", "Image description",
-          "What the picture shows, for people who cannot see it (required with an image).",
+          "What the picture shows, for people who cannot see it, in one sentence (required "
+          "with an image; write decorative if it says nothing).",
           "text"),
     Field("changes", "Corrections",
           "Each correction to a published release: the day, and one sentence saying what "

@@ -49,7 +49,8 @@ def test_a_good_file_has_no_problem():
     ("---\ntitle: Hello\ndate: 2017-06-02\nsummary: One.\n---\n", []),
     ("---\ntitle: Hello\ndate: 2017-05-24\nsummary: One.\nimage: x.jpg\n---\n", [
         (5, "error", 'the image "x.jpg" has no image_alt. Fix: add "image_alt: ..." describing '
-         "what the picture shows, for people who cannot see it"),
+         "what the picture shows, for people who cannot see it "
+         "(\"image_alt: decorative\" if it only decorates the page)"),
     ]),
 ])
 def test_messages_word_for_word(text, expected):
