@@ -4,11 +4,13 @@ Pelican's signals are global to a process, so every build runs in a subprocess:
 a plugin connected in one build can never leak into the next.
 """
 
+import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 
+
+# One photo cache for every build of a test run, outside the repository (plugins/photos
+# would use cache/photos in it); a test that needs an empty cache passes its own.
+PHOTO_CACHE = tempfile.mkdtemp(prefix="pcc-test-photo-cache-")
+atexit.register(shutil.rmtree, PHOTO_CACHE, ignore_errors=True)
 
 EDITOR_FOLDER = "admin"  # pelicanconf's EDITOR_FOLDER (plugins/editor)
 
@@ -59,7 +66,7 @@ def build_site(content_dir, output_dir, settings="pelicanconf.py", extra_setting
         "-o", str(output_dir), "-s", str(REPO / settings),
         "--ignore-cache",
     ]
-    extra_settings = dict(extra_settings or {})
+    extra_settings = {"PHOTOS_CACHE": PHOTO_CACHE, **(extra_settings or {})}
     if fatal:
         extra_settings["SITE_CORE_FAIL_ON"] = fatal
     if extra_settings:

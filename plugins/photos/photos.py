@@ -174,6 +174,44 @@ def picture_html(picture, alt, sizes, lazy, css_class=""):
     return "".join(parts)
 
 
+SVG_START = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
+SVG_LENGTH = r'\s*=\s*["\']\s*([\d.]+)\s*(?:px)?\s*["\']'
+
+
+def drawing_size(path):
+    """(width, height) of an SVG drawing, from its <svg> tag's width and height or its
+    viewBox; None when it says neither (or is not there)."""
+    try:
+        start = SVG_START.search(Path(path).read_text(encoding="utf-8", errors="replace")[:4096])
+    except OSError:
+        return None
+    if start is None:
+        return None
+    tag = start.group()
+    width = re.search(r"\swidth" + SVG_LENGTH, tag)
+    height = re.search(r"\sheight" + SVG_LENGTH, tag)
+    if width and height:
+        return round(float(width.group(1))), round(float(height.group(1)))
+    box = re.search(r'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', tag)
+    return (round(float(box.group(1))), round(float(box.group(2)))) if box else None
+
+
+def drawing_html(tag, attributes):
+    """An <img> that is not a photo (an SVG drawing, or on another site) as written, but
+    with its width and height when it is a drawing of this site that lacks them (so the
+    text does not jump as it loads), and alt="" when its writer called it decorative."""
+    alt = attributes.get("alt")
+    if alt is not None and published_alt(html.unescape(alt)) == "":
+        tag = ATTRIBUTE.sub(lambda a: 'alt=""' if a.group(1) == "alt" else a.group(), tag)
+    src = attributes.get("src", "")
+    if src.lower().endswith(".svg") and "://" not in src and not src.startswith("//") \
+            and "width" not in attributes and "height" not in attributes:
+        size = drawing_size(Path(_build.current.settings["PATH"]) / _site_path(src))
+        if size:
+            tag = re.sub(r"\s*/?>$", f' width="{size[0]}" height="{size[1]}">', tag)
+    return tag
+
+
 def published_alt(alt):
     """The alt text as published: "" for a picture its writer called decorative."""
     alt = str(alt or "")
@@ -195,6 +233,8 @@ def prepare_photos(item):
     if getattr(item, "image_alt", None) is not None:
         item.image_alt = published_alt(item.image_alt)
     image = getattr(item, "image", None)
+    if isinstance(image, str) and image.lower().endswith(".svg"):
+        item.image_size = drawing_size(Path(state.settings["PATH"]) / _site_path(image))
     if isinstance(image, str) and is_local_raster(image):
         item.photo = picture_for(image, item.source_path)
         if item.photo:
@@ -207,10 +247,7 @@ def prepare_photos(item):
         attributes = dict(ATTRIBUTE.findall(match.group()))
         src, alt = attributes.get("src", ""), attributes.get("alt")
         if not is_local_raster(src):
-            if alt is not None and published_alt(html.unescape(alt)) == "":
-                return ATTRIBUTE.sub(lambda a: 'alt=""' if a.group(1) == "alt" else a.group(),
-                                     match.group())
-            return match.group()
+            return drawing_html(match.group(), attributes)
         picture = picture_for(src, item.source_path)
         if picture is None:
             return match.group()

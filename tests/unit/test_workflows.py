@@ -154,3 +154,11 @@ def test_the_container_image_is_pinned_by_digest():
     image = load()["jobs"]["test"]["container"]
     image = image["image"] if isinstance(image, dict) else image
     assert re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image)
+
+
+def test_photo_copies_are_kept_between_runs_before_anything_builds():
+    names = [step.get("uses", "").split("@")[0] or step.get("run") for step in steps("test")]
+    cache = next(step for step in steps("test") if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "cache/photos"  # plugins/photos' default PHOTOS_CACHE
+    assert "content/images/**" in cache["with"]["key"] and cache["with"]["restore-keys"]
+    assert names.index("actions/cache") < names.index("make publish")
