@@ -80,6 +80,11 @@ def test_the_sharing_card_is_a_1200_by_630_crop(built):
     assert card.endswith("-card.jpg")
     path = site.output / card.split("://", 1)[1].split("/", 1)[1]
     assert Image.open(path).size == (1200, 630)
+    assert page.find("meta", property="og:image:width")["content"] == "1200"
+    assert page.find("meta", property="og:image:height")["content"] == "630"
+    assert page.find("meta", property="og:image:alt")["content"] == \
+        "The Street Triage team beside their car"
+    assert page.find("meta", attrs={"name": "twitter:image"})["content"] == card
 
 
 def test_a_second_build_with_no_new_photo_does_no_image_work(built):
