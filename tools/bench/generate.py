@@ -6,10 +6,11 @@ YAML front matter, so it gets the same files with Pelican's own Markdown metadat
 header (`Title:`, `Date:`, `Tags:`, `Summary:` ...). Bodies are identical.
 
 Everything is drawn from one seeded random generator: the same size and seed
-always give the same files.
+always give the same files. Photos, when asked for, are photos.py's, seeded too.
 """
 
 import datetime
+import os
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from pathlib import Path
 import yaml
 from district_days.districts import parse_districts
 from site_core import slugify
+
+from . import photos as synthetic_photos
 
 # The site's own list (content/data/districts.yml), so that every district a synthetic
 # item names is one the build knows.
@@ -260,19 +263,39 @@ def render_pelican(item):
     return "\n".join(lines) + "\n\n" + item.body
 
 
-def write_archive(target, releases, seed=0, style="yaml", data_dir=None):
+def write_archive(target, releases, seed=0, style="yaml", data_dir=None, photos=False,
+                  photos_from=None):
     """Write an archive into `target` (a content folder). `style` is "yaml" (ours) or
     "pelican" (plain Pelican). Copies `data_dir` (the real content/data) into
-    target/data when it exists. Returns the items written."""
+    target/data when it exists. With `photos`, some releases get photos (photos.py),
+    painted here, or linked from the content folder `photos_from` that already has them.
+    Returns the items written."""
     target = Path(target)
     if data_dir and Path(data_dir).is_dir():
         # Not the real site's list of published URLs: the synthetic site has other URLs.
         shutil.copytree(data_dir, target / "data", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("published-urls.txt"))
     items = build_items(releases, seed, load_contacts(data_dir))
+    if photos:
+        paths = synthetic_photos.add_photos(items[:releases], seed)
+        if photos_from:
+            _link_files(Path(photos_from), target, paths)
+        else:
+            synthetic_photos.write_photos(target, paths, seed)
     render = render_yaml if style == "yaml" else render_pelican
     for item in items:
         path = target / item.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(item), encoding="utf-8")
     return items
+
+
+def _link_files(source, target, paths):
+    """The same files under `target`: hard links (no copy of 4 MB photos), or copies
+    where the file system has none."""
+    for path in paths:
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / path, target / path)
+        except OSError:
+            shutil.copyfile(source / path, target / path)

@@ -1,4 +1,5 @@
-"""Measuring one build: wall time, peak memory, pages written, page weight."""
+"""Measuring one build: wall time, peak memory, pages written, page weight, and the
+photos plugin's own count of the image files it made and took from its cache."""
 
 import gzip
 import os
@@ -84,3 +85,29 @@ def median(values):
     if len(ordered) % 2:
         return ordered[middle]
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+PHOTOS_LINE = re.compile(r"Photos: (\d+) published as (\d+) files; (\d+) made by this build, "
+                         r"(\d+) taken from the cache")
+
+
+def photo_counts(log):
+    """(photos, files published, files made, files taken from the cache) from the line
+    the photos plugin prints at the end of a build; None when it printed none."""
+    found = PHOTOS_LINE.findall(Path(log).read_text(encoding="utf-8"))
+    return tuple(int(number) for number in found[-1]) if found else None
+
+
+def folder_files(folder):
+    """{path relative to `folder`: size in bytes} of every file under it."""
+    folder = Path(folder)
+    return {path.relative_to(folder).as_posix(): path.stat().st_size
+            for path in folder.rglob("*") if path.is_file()}
+
+
+def same_files(first, second):
+    """Whether two folders hold the same file names with the same bytes."""
+    first, second = Path(first), Path(second)
+    names = folder_files(first)
+    return names == folder_files(second) and all(
+        (first / name).read_bytes() == (second / name).read_bytes() for name in names)

@@ -3,12 +3,15 @@
     .venv/bin/python tools/bench/run.py --sizes 1000 5000     (what `make bench` runs)
     .venv/bin/python tools/bench/run.py --sizes 200 --runs 1  (a quick look)
 
+    .venv/bin/python tools/bench/run.py --photos-only         (the photo step alone)
+
 For each size it writes the archive twice (YAML front matter for us, Pelican's own
 metadata header for plain Pelican), then builds ours and plain alternately, each
 into a fresh output folder, and reports medians. Then a one-file-change rebuild of
-ours with Pelican's content cache on, the heaviest pages, and a cProfile summary of
-our build at the largest size. Builds run in child processes: Pelican's signals
-are global to a process.
+ours with Pelican's content cache on, the heaviest pages, an archive with photos
+built cold (empty photo cache) and warm (the cache the cold build filled), and a
+cProfile summary of our build at the largest size. Builds run in child processes:
+Pelican's signals are global to a process.
 """
 
 import argparse
@@ -18,13 +21,16 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tools.bench import generate, profile  # noqa: E402
-from tools.bench.measure import median, page_weights, html_pages, run_build  # noqa: E402
+from tools.bench import photos as synthetic_photos  # noqa: E402
+from tools.bench.measure import (  # noqa: E402
+    folder_files, html_pages, median, page_weights, photo_counts, run_build, same_files)
 
 PYTHON = sys.executable
 PLAIN_SETTINGS = '''\
@@ -51,6 +57,9 @@ FOOTNOTE = (
 
 
 NO_SEARCH_INDEX = ["-e", "SEARCH_INDEX=false"]
+# The archive with photos has a fixed size, whatever --sizes says, so that its results
+# compare from run to run: 200 releases, 20 with a lead photo and 2 with one in the text.
+PHOTO_RELEASES = 200
 VARIANT_SLUGS = {"ours": "ours", "ours, no search index": "ours-nosearch", "plain": "plain"}
 
 
@@ -143,6 +152,84 @@ def bench_rebuild(size, folder, content, settings, runs, say):
     return {"full": full.seconds, "rebuild": median(rebuilds)}
 
 
+def bench_photos(releases, workdir, runs, say):
+    """An archive with photos: ours cold (a fresh, empty photo cache each time), then warm
+    (the cache that cold build filled), each into a fresh output folder; plain Pelican,
+    which copies the originals as they are, taking turns with them."""
+    folder = workdir / f"photos-{releases}"
+    content = {"ours": folder / "content-ours", "plain": folder / "content-plain"}
+    started = time.perf_counter()
+    generate.write_archive(content["ours"], releases, data_dir=REPO / "content" / "data",
+                           photos=True)
+    generate.write_archive(content["plain"], releases, style="pelican", photos=True,
+                           data_dir=REPO / "content" / "data", photos_from=content["ours"])
+    photos = len(folder_files(content["ours"] / "images"))
+    say(f"  photo archive: {releases:,} releases, {photos} photos of "
+        f"{synthetic_photos.WIDTH} x {synthetic_photos.HEIGHT}, written in "
+        f"{time.perf_counter() - started:.1f} s")
+    (folder / "plain_settings.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
+    runs_of = {"cold": [], "warm": [], "plain": []}
+    for number in range(runs):
+        cache = ["-e", f'PHOTOS_CACHE="{folder / f"photo-cache-{number}"}"']
+        builds = {"cold": (content["ours"], REPO / "pelicanconf.py", cache),
+                  "warm": (content["ours"], REPO / "pelicanconf.py", cache),
+                  "plain": (content["plain"], folder / "plain_settings.py", [])}
+        order = [["plain", "cold", "warm"], ["cold", "plain", "warm"],
+                 ["cold", "warm", "plain"]][number % 3]  # warm always after its cold
+        for name in order:
+            source, settings, extra = builds[name]
+            output = folder / f"out-{name}-{number}"
+            run = run_build(pelican_command(source, output, settings, *extra), REPO,
+                            folder / f"log-{name}-{number}.txt")
+            check(run, f"{name} build of the photo archive")
+            run.output, run.counts = output, photo_counts(run.log)
+            runs_of[name].append(run)
+            say(f"  photos: {name} run {number + 1}: {run.seconds:.1f} s "
+                f"(CPU {run.cpu_seconds:.1f} s), {run.peak_mb:.0f} MB"
+                + (f"; {run.counts[2]} files made, {run.counts[3]} from the cache"
+                   if run.counts else ""))
+    identical = all(same_files(cold.output / "images", warm.output / "images")
+                    for cold, warm in zip(runs_of["cold"], runs_of["warm"]))
+    return {"releases": releases, "photos": photos, "runs": runs_of, "identical": identical,
+            "messages": count_messages(runs_of["cold"][-1].log)}
+
+
+def spread(values):
+    """"352", or "0-16" when the runs disagree."""
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
+def format_photo_report(result):
+    releases, photos, runs_of = result["releases"], result["photos"], result["runs"]
+    lines = [f"## Photos: cold and warm builds ({releases:,} releases, {photos} photos)", "",
+             "| build | photo files published | made by the build | taken from the cache | "
+             "median wall s | median CPU s | peak MB | output/images MB |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name, label in [("cold", "ours, cold (empty photo cache)"),
+                        ("warm", "ours, warm (cache of the cold build)"),
+                        ("plain", "plain (copies the originals)")]:
+        runs = runs_of[name]
+        images = folder_files(runs[-1].output / "images")
+        counts = [spread([r.counts[column] for r in runs]) for column in (1, 2, 3)] \
+            if runs[0].counts else [f"{len(images)} (originals)", "", ""]
+        lines.append(f"| {label} | {' | '.join(counts)} | "
+                     f"{median([r.seconds for r in runs]):.1f} | "
+                     f"{median([r.cpu_seconds for r in runs]):.1f} | "
+                     f"{max(r.peak_mb for r in runs):.0f} | {sum(images.values()) / 1e6:.1f} |")
+    cold = median([r.seconds for r in runs_of["cold"]])
+    warm = median([r.seconds for r in runs_of["warm"]])
+    errors, warnings = result["messages"]
+    lines += ["", f"{len(runs_of['cold'])} cold, {len(runs_of['warm'])} warm and "
+              f"{len(runs_of['plain'])} plain runs taking turns, each into a fresh output "
+              "folder; each cold run with a new, empty photo cache, its warm run with the "
+              f"cache it filled. Cold minus warm: {cold - warm:.1f} s, "
+              f"{(cold - warm) / max(photos, 1):.2f} s per photo. Warm output/images "
+              f"{'byte for byte the same as' if result['identical'] else 'DIFFERS from'} "
+              f"cold. The cold build logged {errors} error and {warnings} warning lines.", ""]
+    return "\n".join(lines)
+
+
 def profile_build(size, workdir, say):
     folder = workdir / str(size)
     stats_file = folder / "ours.prof"
@@ -155,7 +242,7 @@ def profile_build(size, workdir, say):
     return profile.format_summary(profile.summarise(stats_file, REPO / "plugins"))
 
 
-def format_report(results, runs, profile_text, heaviest=10):
+def format_report(results, runs, profile_text, photo_text=None, heaviest=10):
     import pelican
 
     lines = ["## Full build", "",
@@ -193,6 +280,8 @@ def format_report(results, runs, profile_text, heaviest=10):
     lines += [f"| {size / 1024:.1f} | /{page} |" for size, page in weights[:heaviest]]
     over = [page for size, page in weights if size >= 20 * 1024]
     lines += ["", f"{len(over)} of {len(weights):,} pages weigh 20 KB or more."]
+    if photo_text:
+        lines += ["", photo_text]
     if profile_text:
         lines += ["", f"## Profile of our build at {largest:,} (cProfile)", "", profile_text]
     return "\n".join(lines) + "\n"
@@ -203,6 +292,11 @@ def main(argv=None):
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--photo-releases", type=int, default=PHOTO_RELEASES,
+                        help="releases in the archive with photos (one in ten has a lead "
+                        "photo); 0: no photo step")
+    parser.add_argument("--photos-only", action="store_true",
+                        help="only the photo step: no --sizes, no profile")
     parser.add_argument("--report", type=Path, help="also write the report (Markdown) here")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
@@ -214,11 +308,20 @@ def main(argv=None):
     say(f"Benchmark work folder: {workdir}")
     try:
         results = {}
-        for size in sorted(args.sizes):
+        for size in [] if args.photos_only else sorted(args.sizes):
             say(f"{size:,} press releases:")
             results[size] = bench_size(size, workdir, args.runs, say)
-        profile_text = None if args.no_profile else profile_build(max(args.sizes), workdir, say)
-        report = format_report(results, args.runs, profile_text)
+        photo_text = None
+        if args.photo_releases:
+            say(f"{args.photo_releases:,} press releases with photos:")
+            photo_text = format_photo_report(
+                bench_photos(args.photo_releases, workdir, args.runs, say))
+        if args.photos_only:
+            report = (photo_text or "") + "\n"
+        else:
+            profile_text = None if args.no_profile else profile_build(max(args.sizes), workdir,
+                                                                      say)
+            report = format_report(results, args.runs, profile_text, photo_text)
         print("\n" + report)
         if args.report:
             args.report.write_text(report, encoding="utf-8")
