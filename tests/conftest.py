@@ -78,6 +78,15 @@ def build_site(content_dir, output_dir, settings="pelicanconf.py", extra_setting
     return BuildResult(output_dir, completed.returncode, completed.stdout + completed.stderr)
 
 
+def give_lead_photo(release, image, alt):
+    """Make `image` (a path from content/) the lead photo of the release file `release`,
+    in place of any it had."""
+    lines = release.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(("image:", "image_alt:"))]
+    kept.insert(kept.index("---\n", 1), f"image: {image}\nimage_alt: {alt}\n")
+    release.write_text("".join(kept), encoding="utf-8")
+
+
 def copy_content(tmp_path, names=None):
     """A copy of the real content/ (or only `names` inside it) to change in a test."""
     target = tmp_path / "content"

@@ -7,7 +7,7 @@ measure than the live site, which is served gzipped."""
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
-from conftest import build_site, copy_content
+from conftest import build_site, copy_content, give_lead_photo
 from local_chromium import serve
 
 RELEASE = "news/2017-04-05-street-triage-pilot.md"
@@ -37,9 +37,8 @@ def photo_site(tmp_path_factory):
     content = copy_content(tmp)
     twelve_megapixel_photo(content / "images" / "2017" / "street-triage-team.jpg")
     release = content / RELEASE
-    release.write_text(release.read_text(encoding="utf-8").replace(
-        "tags:", "image: images/2017/street-triage-team.jpg\n"
-        "image_alt: The Street Triage team beside their car\ntags:", 1), encoding="utf-8")
+    give_lead_photo(release, "images/2017/street-triage-team.jpg",
+                    "The Street Triage team beside their car")
     result = build_site(content, tmp / "out", extra_settings={
         "SEARCH_INDEX": False, "PHOTOS_CACHE": str(tmp / "cache")})
     assert result.ok, result.log

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import build_site, copy_content
+from conftest import build_site, copy_content, give_lead_photo
 
 SERIAL = "SN-PHONE-0042"
 RELEASE = "news/2017-04-05-street-triage-pilot.md"
@@ -30,11 +30,10 @@ def built(tmp_path_factory):
     content = copy_content(tmp)
     phone_photo(content / "images" / "2017" / "street-triage.jpg")
     release = content / RELEASE
-    text = release.read_text(encoding="utf-8").replace(
-        "tags:", "image: images/2017/street-triage.jpg\n"
-        "image_alt: The Street Triage team beside their car\ntags:", 1)
-    release.write_text(text + "\n![The team's car at night]({static}/images/2017/street-triage.jpg)\n",
-                       encoding="utf-8")
+    give_lead_photo(release, "images/2017/street-triage.jpg",
+                    "The Street Triage team beside their car")
+    with release.open("a", encoding="utf-8") as text:
+        text.write("\n![The team's car at night]({static}/images/2017/street-triage.jpg)\n")
     cache = tmp / "cache" / "photos"
     first = build_site(content, tmp / "out1", fatal="errors", extra_settings={"PHOTOS_CACHE": str(cache)})
     assert first.ok, first.log

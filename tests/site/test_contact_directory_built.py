@@ -126,7 +126,8 @@ def test_every_number_in_the_content_is_linked(built_site):
             for pattern in (WRITTEN_NUMBER, CALL_SHORT_CODE):
                 unlinked += [(path.relative_to(built_site.output).as_posix(), m.group())
                              for m in pattern.finditer(str(text))]
-    assert bodies == len(list(CONTENT.glob("*/*.md"))), "every item's body must have been searched"
+    sources = [path for path in CONTENT.glob("*/*.md") if path.parent.name != "images"]
+    assert bodies == len(sources), "every item's body must have been searched"
     assert unlinked == []
 
 

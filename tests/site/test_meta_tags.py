@@ -79,7 +79,7 @@ def test_every_page_has_one_useful_description(pages):
 def test_every_item_is_described_by_its_summary(pages):
     by_heading = {soup.find("h1").get_text(" ", strip=True): soup
                   for path, soup in pages if soup.find("main", attrs={"data-pagefind-body": True})}
-    sources = sorted(CONTENT.glob("*/*.md"))
+    sources = sorted(path for path in CONTENT.glob("*/*.md") if path.parent.name != "images")
     assert len(sources) >= 20  # 14 releases, 1 District Day, 2 FAQ pages, 3 pages
     for source in sources:
         matter = front_matter(source)
@@ -147,20 +147,28 @@ def test_every_page_has_sharing_tags(pages):
         assert meta(soup, "twitter:title") == meta(soup, "og:title")
 
 
-def test_an_item_with_an_image_shares_it_with_its_alt_text(built_site):
+def test_an_item_with_a_photo_shares_its_1200_by_630_card_with_its_alt_text(built_site):
     source = CONTENT / "news" / "2017-05-17-rainbow-flag-idahobit.md"
     matter = front_matter(source)
     soup = soup_of(built_site.output / "news/2017/rainbow-flag-idahobit/index.html")
-    image_url = f"{PUBLIC}/{matter['image']}"
-    assert meta(soup, "og:image") == meta(soup, "twitter:image") == image_url
+    card = meta(soup, "og:image")
+    stem = matter["image"].rsplit(".", 1)[0]  # images/2017/rainbow-flag-office
+    assert re.fullmatch(rf"{re.escape(PUBLIC)}/{stem}-[0-9a-f]{{8}}-card\.jpg", card), card
+    assert meta(soup, "twitter:image") == card
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
     assert meta(soup, "og:image:alt") == meta(soup, "twitter:image:alt") == matter["image_alt"]
     assert meta(soup, "twitter:card") == "summary_large_image"
-    assert (built_site.output / matter["image"]).exists()
-    assert soup.find("img", alt=matter["image_alt"])  # the same image is shown, with that alt text
+    assert (built_site.output / card.removeprefix(PUBLIC + "/")).is_file()
+    assert not (built_site.output / matter["image"]).exists()  # never the original
+    assert soup.find("img", alt=matter["image_alt"])  # the photo is shown, with that alt text
 
 
 def test_an_item_without_an_image_shares_none(built_site):
-    soup = soup_of(built_site.output / "district-days/2017/dacorum/index.html")
+    without = [source for source in sorted(CONTENT.glob("news/*.md"))
+               if "image" not in front_matter(source)]
+    assert without, "every release has an image: keep one without, to test this"
+    slug = without[0].stem[len("2017-05-17-"):]
+    soup = soup_of(built_site.output / f"news/{without[0].stem[:4]}/{slug}/index.html")
     assert meta(soup, "og:image") is None and meta(soup, "og:image:alt") is None
     assert meta(soup, "twitter:card") == "summary"
     assert meta(soup, "og:type") == "article"
