@@ -54,6 +54,13 @@ class DerivedCache:
             return None
         return data or None  # an empty file (a power cut before the disk caught up): make it again
 
+    def has(self, key) -> bool:
+        """Whether `key` is there, without reading it (a warm build only looks)."""
+        try:
+            return self._path(key).stat().st_size > 0
+        except FileNotFoundError:
+            return False
+
     def put(self, key, data: bytes) -> None:
         target = self._path(key)
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from site_core import ERROR, WARNING, BuildState, Problem, report
 from site_core.pelican_compat import content_html, replace_content_html
 
 from . import process
+from .making import Order, Workshop
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 DEFAULTS = {
@@ -30,6 +31,7 @@ DEFAULTS = {
     "PHOTOS_CACHE": None,  # a folder; None: "photos" in Pelican's CACHE_PATH
     "PHOTOS_MAX_BYTES": process.MAX_BYTES,
     "PHOTOS_MAX_PIXELS": process.MAX_PIXELS,
+    "PHOTOS_WORKERS": os.cpu_count() or 1,  # processes making copies; 1: in the build's own
     # What the lead photo is as wide as, at each screen width (the content column).
     "PHOTOS_SIZES": "(min-width: 48em) 40em, calc(100vw - 2rem)",
 }
@@ -63,8 +65,10 @@ class Picture:
 class Build:
     settings: dict
     cache: object
-    to_write: dict = field(default_factory=dict)  # output path -> cache key
+    workshop: Workshop
+    to_write: dict = field(default_factory=dict)  # output path -> (cache key, original path)
     pictures: dict = field(default_factory=dict)  # original path -> Picture (or None)
+    first_use: dict = field(default_factory=dict)  # original path -> (source path, reference)
 
 
 def setting(settings, name):
@@ -72,8 +76,9 @@ def setting(settings, name):
 
 
 def _new_build(settings):
-    folder = setting(settings, "PHOTOS_CACHE") or Path(settings["CACHE_PATH"]) / "photos"
-    return Build(settings, process.DerivedCache(Path(folder)))
+    folder = Path(setting(settings, "PHOTOS_CACHE") or Path(settings["CACHE_PATH"]) / "photos")
+    return Build(settings, process.DerivedCache(folder),
+                 Workshop(folder, setting(settings, "PHOTOS_WORKERS")))
 
 
 _build = BuildState(_new_build)
@@ -99,9 +104,10 @@ def picture_for(reference, source_path):
     original = Path(settings["PATH"]) / relative
     if not original.is_file():
         return None  # content_checks says so: "does not exist", or a broken link
+    state.first_use[relative] = (source_path, reference)
     try:
         # decode=False: only the header and the bytes' hash; pixels are decoded only when
-        # a derived file is not in the cache yet (a warm rebuild decodes nothing).
+        # a copy is not in the cache yet (a warm rebuild decodes nothing), by the workshop.
         photo = process.read_photo(original, max_bytes=setting(settings, "PHOTOS_MAX_BYTES"),
                                    max_pixels=setting(settings, "PHOTOS_MAX_PIXELS"),
                                    decode=False, name=relative)
@@ -125,13 +131,15 @@ def make_picture(photo, relative):
     widths = process.widths_for(photo, setting(settings, "PHOTOS_WIDTHS"))
     fallback = process.fallback_format(photo)
     sources, fallback_srcset, small = [], "", []
+    order = Order(photo)
     for fmt in [*setting(settings, "PHOTOS_FORMATS"), fallback]:
         urls = []
         for width in widths:
             key = process.cache_key(photo, width, fmt, process.SETTINGS_FINGERPRINT)
-            process.encode_cached(photo, width, fmt, state.cache)
+            if not state.cache.has(key):
+                order.copies.append((width, fmt, key))
             path = f"{stem}-{photo.sha256[:8]}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
-            state.to_write[path] = key
+            state.to_write[path] = (key, relative)
             urls.append((path, width))
         srcset = ", ".join(f"/{path} {width}w" for path, width in urls)
         small.append((MIME[fmt], f"/{urls[0][0]}"))
@@ -141,23 +149,23 @@ def make_picture(photo, relative):
             sources.append((MIME[fmt], srcset))
     width, height = process.size_for(photo, max(widths))
     small_width, small_height = process.size_for(photo, min(widths))
-    return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, width, height,
-                   sharing_card(photo, stem), small[:-1], small[-1][1], small_width,
-                   small_height)
+    card = sharing_card(photo, stem, relative, order)
+    if order.copies or order.card_key:
+        state.workshop.order(relative, order)
+    return Picture(sources, f"/{urls[-1][0]}", fallback_srcset, width, height, card,
+                   small[:-1], small[-1][1], small_width, small_height)
 
 
-def sharing_card(photo, stem):
-    """The 1200 x 630 card (JPEG) for og:image: cut from the photo only when the cache
-    does not have it, so a warm build decodes nothing."""
+def sharing_card(photo, stem, relative, order):
+    """The 1200 x 630 card (JPEG) for og:image, ordered when the cache does not have it."""
     state = _build.current
     width, height = process.sharing_size(photo)
     key = process.cache_key(dataclasses.replace(photo, variant="share-1200x630"), width,
                             "jpeg", process.SETTINGS_FINGERPRINT)
-    if state.cache.get(key) is None:
-        card = process.crop_for_sharing(photo)
-        state.cache.put(key, process.encode(card, card.width, "jpeg"))
+    if not state.cache.has(key):
+        order.card_key = key
     path = f"{stem}-{photo.sha256[:8]}-card.jpg"
-    state.to_write[path] = key
+    state.to_write[path] = (key, relative)
     return path, width, height
 
 
@@ -270,19 +278,30 @@ def prepare_photos(item):
 
 
 def write_photos(pelican):
+    """Wait for the copies being made, report the photos that could not be, and write
+    every copy the pages name from the cache into the output."""
     state = _build.current
     if state is None:
         return
-    for relative, key in state.to_write.items():
-        target = Path(pelican.output_path) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(state.cache.get(key))
+    outcomes = state.workshop.finish()
+    failed = set()
+    for relative, outcome in outcomes.items():
+        if outcome.problem:
+            source_path, reference = state.first_use[relative]
+            report(Problem(*outcome.problem, ERROR, text=reference).at(source_path))
+            failed.add(relative)
+    for path, (key, relative) in state.to_write.items():
+        data = None if relative in failed else state.cache.get(key)
+        if data:  # (never missing unless the cache folder was emptied during the build)
+            target = Path(pelican.output_path) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
     if state.to_write:
         # News for the writer (stderr, beside the report): how much image work was done.
         photos = sum(picture is not None for picture in state.pictures.values())
-        made = state.cache.made
+        made = sum(outcome.made for outcome in outcomes.values())
         print(f"Photos: {photos} published as {len(state.to_write)} files; {made} made by "
-              f"this build, {len(state.to_write) - made} taken from the cache",
+              f"this build, {len(set(state.to_write.values())) - made} taken from the cache",
               file=sys.stderr, flush=True)
 
 
