@@ -33,7 +33,7 @@ DEFAULTS = {
     "PHOTOS_MAX_PIXELS": process.MAX_PIXELS,
     "PHOTOS_WORKERS": os.cpu_count() or 1,  # processes making copies; 1: in the build's own
     # What the lead photo is as wide as, at each screen width (the content column).
-    "PHOTOS_SIZES": "(min-width: 48em) 40em, calc(100vw - 2rem)",
+    "PHOTOS_SIZES": "(min-width: 42em) 40em, calc(100vw - 2rem)",
 }
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -174,7 +174,8 @@ def picture_html(picture, alt, sizes, lazy, css_class=""):
     parts = [f'<picture class="{" ".join(filter(None, ["pcc-picture", css_class]))}">']
     for mime, srcset in picture.sources:
         parts.append(f'<source type="{mime}" srcset="{srcset}" sizes="{sizes}">')
-    loading = ' loading="lazy"' if lazy else ""
+    # Below the fold, fetched when near; the lead photo is the page's largest content, first.
+    loading = ' loading="lazy"' if lazy else ' fetchpriority="high"'
     parts.append(f'<img src="{picture.fallback}" srcset="{picture.fallback_srcset}" '
                  f'sizes="{sizes}" width="{picture.width}" height="{picture.height}" '
                  f'alt="{html.escape(alt, quote=True)}"{loading} decoding="async">')

@@ -4,6 +4,8 @@ of every request: the largest file under 60 KB and the whole page under 150 KB. 
 local server does not compress, so the HTML and CSS count at full size: a stricter
 measure than the live site, which is served gzipped."""
 
+import re
+
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -74,3 +76,21 @@ def test_a_phone_downloads_little_for_a_12_megapixel_lead_photo(photo_site, brow
     total = sum(size for _, size in requests)
     assert total < WHOLE_PAGE, f"whole page {total / 1024:.1f} KB:\n{report}"
     print(f"\n{PAGE} at 320 px, {scale}x: {total / 1024:.1f} KB in all\n{report}")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, scale", [(320, 2), (768, 1), (1280, 1), (1280, 2)])
+def test_the_lead_photo_is_sharp_and_no_larger_than_needed(photo_site, browser, width, scale):
+    context = browser.new_context(viewport={"width": width, "height": 800},
+                                  device_scale_factor=scale)
+    try:
+        page = context.new_page()
+        page.goto(photo_site + PAGE, wait_until="load")
+        shown, source = page.evaluate("""() => {
+            const img = document.querySelector(".pcc-figure img");
+            return [img.clientWidth, img.currentSrc]; }""")
+    finally:
+        context.close()
+    chosen = int(re.search(r"-(\d+)\.\w+$", source)[1])  # naturalWidth would divide by 2x
+    needed = min(shown * scale, 1600)  # 1600 px: the widest copy made
+    assert needed <= chosen < 2 * needed, f"shown {shown} px at {scale}x, copy {chosen} px wide"
