@@ -22,6 +22,7 @@ from site_core import ERROR, WARNING, BuildState, Problem, report
 from site_core.pelican_compat import content_html, replace_content_html
 
 from . import process
+from .drawings import drawing_size
 from .making import Order, Workshop
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
@@ -183,28 +184,6 @@ def picture_html(picture, alt, sizes, lazy, css_class=""):
     return "".join(parts)
 
 
-SVG_START = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
-SVG_LENGTH = r'\s*=\s*["\']\s*([\d.]+)\s*(?:px)?\s*["\']'
-
-
-def drawing_size(path):
-    """(width, height) of an SVG drawing, from its <svg> tag's width and height or its
-    viewBox; None when it says neither (or is not there)."""
-    try:
-        start = SVG_START.search(Path(path).read_text(encoding="utf-8", errors="replace")[:4096])
-    except OSError:
-        return None
-    if start is None:
-        return None
-    tag = start.group()
-    width = re.search(r"\swidth" + SVG_LENGTH, tag)
-    height = re.search(r"\sheight" + SVG_LENGTH, tag)
-    if width and height:
-        return round(float(width.group(1))), round(float(height.group(1)))
-    box = re.search(r'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', tag)
-    return (round(float(box.group(1))), round(float(box.group(2)))) if box else None
-
-
 def drawing_html(tag, attributes):
     """An <img> that is not a photo (an SVG drawing, or on another site) as written, but
     with its width and height when it is a drawing of this site that lacks them (so the
@@ -316,6 +295,8 @@ def keep_originals_out(generator):
 def register():
     # content_object_init: each item's text is rewritten before anything reads it.
     signals.content_object_init.connect(prepare_photos)
+    # static_generator_finalized: Pelican has listed content/images/ to copy, and copies
+    # nothing before the writing starts.
     signals.static_generator_finalized.connect(keep_originals_out)
     # finalized: the output folder exists; the derived files go in beside the pages, and
     # before the link check (which runs after every finalized receiver) looks for them.
