@@ -33,6 +33,7 @@ PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "fast_markdown",  # pelican-yaml-metadata's reader, faster (same output)
     "frozen_urls",  # each URL worked out once, before writing (same output)
+    "parallel_pages",  # pages rendered on every core (same output)
     "pelican.plugins.sitemap",
     "page_metadata",  # finishes pelican-sitemap's sitemap.xml
     "content_types",

@@ -2,7 +2,9 @@
 state, the content-type table, and the small text helpers. Import it by name
 (`from site_core import Problem`); it is installed with the project (pyproject.toml)."""
 
-from .after_plugins import connect_after_plugins, connect_when_site_is_written  # noqa: F401
+from .after_plugins import (  # noqa: F401
+    connect_after_plugins, connect_first_to_finalized, connect_when_site_is_written,
+)
 from .build_state import BuildState  # noqa: F401
 from .content_types import BY_KIND, CONTENT_TYPES, ContentType, content_type_of  # noqa: F401
 from .fields import FIELDS, STARTER_KEYS, STATUSES, Field, fields_of  # noqa: F401

@@ -8,6 +8,11 @@ pelican-sitemap has written it, the report after every check. They are connected
 `initialized` is sent, once every plugin is registered. After them come the receivers
 of `finalized` that read the finished output folder (`connect_when_site_is_written`:
 the link check), and last of all the report.
+
+One receiver of `finalized` must come before all others: the wait for the pages that
+other processes are still writing (parallel_pages), since every other receiver may read
+the output. `connect_first_to_finalized(receiver)` runs it from a receiver connected when
+site_core is imported, before any plugin can connect one.
 """
 
 from pelican import signals
@@ -15,6 +20,7 @@ from pelican import signals
 _waiting = {}  # (signal, receiver) -> None, in the order asked; the same pair once
 _site_written = []  # receivers of `finalized` that read the whole output folder
 _last = []  # receivers of `finalized` that go after everything (the report)
+_first = []  # receivers of `finalized` that go before everything (the pages' wait)
 
 
 def connect_after_plugins(signal, receiver):
@@ -27,6 +33,16 @@ def connect_when_site_is_written(receiver):
     still write files: the sitemap, robots.txt), but before the report."""
     if receiver not in _site_written:
         _site_written.append(receiver)
+
+
+def connect_first_to_finalized(receiver):
+    if receiver not in _first:
+        _first.append(receiver)
+
+
+def _run_first(pelican):
+    for receiver in _first:
+        receiver(pelican)
 
 
 def connect_last_to_finalized(receiver):
@@ -45,3 +61,5 @@ def _connect_waiting(pelican):
 # imports every plugin before it calls any register(), so this is the first receiver of
 # `initialized` and sees every request.
 signals.initialized.connect(_connect_waiting)
+# Likewise the first receiver of `finalized`, connected before any plugin's register().
+signals.finalized.connect(_run_first)

@@ -14,12 +14,14 @@ Everything else in plugins/ uses only public signals, settings and documented AP
 import contextlib
 import copy
 import logging
+import os
 import re
 from importlib.metadata import PackageNotFoundError, version
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.plugins.yaml_metadata import yaml_metadata as _yaml_metadata
+from pelican.writers import FileOverwriteFailedError
 
 from .problems import WARNING, Problem
 
@@ -363,6 +365,57 @@ def has_own_url(content):
 def leave_unwritten(content):
     """Make Pelican skip writing the article or page `content`, as `save_as: ""` would."""
     content.override_save_as = ""
+
+
+# --- Pelican's Writer: pages rendered elsewhere (parallel_pages) ------------------------
+# Writer.write_file renders `template.render(localcontext)` (localcontext["output_file"]
+# is the page's path in the output), opens the file with the private `_open_w`, writes
+# it and sends `content_written`. `_open_w` keeps the files written (`_written_files`,
+# `_overridden_files`) to refuse a second write, or skip it when one had
+# override_output. A writer whose pages another process renders keeps that record the
+# same way and writes nowhere. Pinned by tests/compat/test_pelican_writer.py.
+
+class WritesNothingFor:
+    """Mixin for a pelican.writers.Writer: `skips(output_file)` says which pages it
+    neither renders nor writes (another process does); everything else is Pelican's."""
+
+    def skips(self, output_file):  # noqa: ARG002 - for subclasses
+        return False
+
+    _writing_page = False
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        self._writing_page = True  # (feeds go through _open_w too, from write_feed)
+        try:
+            return super().write_file(name, _RenderUnlessSkipped(template, self.skips),
+                                      context, *args, **kwargs)
+        finally:
+            self._writing_page = False
+
+    def _open_w(self, filename, encoding, override=False):
+        if not (self._writing_page and self.skips(os.path.relpath(filename, self.output_path))):
+            return super()._open_w(filename, encoding, override)
+        # Pelican's own checks, and its record, for a file written elsewhere.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
+        elif filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)")
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return open(os.devnull, "w", encoding=encoding)
+
+
+class _RenderUnlessSkipped:
+    def __init__(self, template, skips):
+        self.template, self.skips = template, skips
+
+    def render(self, localcontext):
+        return "" if self.skips(localcontext["output_file"]) else self.template.render(localcontext)
 
 
 # --- Pelican: metadata from a file's name, read before the file (content_checks) -------

@@ -1,0 +1,1 @@
+from .parallel_pages import register  # noqa: F401
