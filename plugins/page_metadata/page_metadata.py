@@ -13,6 +13,7 @@ from pelican import signals
 
 from site_core import absolute_url, connect_after_plugins, public_base_url, script_json
 from site_core.pelican_compat import finish_sitemap
+from site_core.text import day_text, iso_day
 
 from .machine_files import noindex_checker, robots_txt
 from .structured_data import breadcrumb_list, news_article, trail_from_html
@@ -66,6 +67,8 @@ def breadcrumb_list_jsonld(context, nav_html, current_name, canonical_url):
 
 
 JINJA_FILTERS = {
+    "day_text": day_text,  # 24 May 2017, as components/date.html shows a date
+    "iso_day": iso_day,  # 2017-05-24
     "news_article_jsonld": news_article_jsonld,
     "breadcrumb_list_jsonld": breadcrumb_list_jsonld,
 }

@@ -1,6 +1,7 @@
 """Small text helpers every plugin shares: slugs, "did you mean", absolute URLs, JSON
 inside <script>. One copy of each, so that two parts of the site never disagree."""
 
+import datetime
 import difflib
 import json
 import re
@@ -40,7 +41,19 @@ def slugify(text):
 
 def day_text(moment):
     """A day as the site writes it (DEFAULT_DATE_FORMAT, GOV.UK style): "4 May 2028"."""
-    return f"{moment.day} {moment:%B %Y}"
+    return _day_text(moment.year, moment.month, moment.day)
+
+
+def iso_day(moment):
+    """A day as machines read it (<time datetime>): "2028-05-04"."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _day_text(year, month, day):
+    # The standard library's strftime, not Pelican's SafeDatetime.strftime (a regular
+    # expression per call): the same text, and lists show thousands of dates.
+    return f"{day} {datetime.date(year, month, day).strftime('%B %Y')}"
 
 
 def close_matches(word, choices, *, cutoff=0.75, n=1):
