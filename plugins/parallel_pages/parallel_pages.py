@@ -5,10 +5,10 @@ releases), and Pelican renders one page after another in one process. When every
 fixed (`get_writer`, after frozen_urls), this plugin forks a process for each core but
 one. Each runs Pelican's own writing loop over the same finished site, and renders and
 writes only its share of the pages: those whose path in the output hashes to it. The
-build's own process renders the first share in its usual loop, and writes the feeds and
-copies the static files; Pelican sends `content_written` there for every page, its own
-and the others', as a one-process build does, so the sitemap, the URL list and every
-plugin see every page in the same order. Before anything reads the output (the first
+build's own process renders the first share in its usual loop, and copies the static
+files; Pelican sends `content_written` (and `feed_written`) there for every page and
+feed, its own and the others', as a one-process build does, so the sitemap, the URL
+list and every plugin see every page in the same order. Feeds are shared out likewise. Before anything reads the output (the first
 receiver of `finalized`) the build waits for the processes. Nothing else changes: the
 output is byte for byte the same (tested).
 
@@ -47,16 +47,11 @@ def share_of(output_file, shares):
 
 
 class ShareWriter(WritesNothingFor, Writer):
-    """Renders and writes only the pages of share `share` (of `shares`)."""
+    """Renders and writes only the pages and feeds of share `share` (of `shares`)."""
     share, shares = 0, 1
 
     def skips(self, output_file):
         return share_of(output_file, self.shares) != self.share
-
-
-class ChildWriter(ShareWriter):
-    def write_feed(self, *args, **kwargs):
-        return None  # the build's own process writes the feeds
 
 
 @dataclass
@@ -82,7 +77,7 @@ def writer_class(base, share, shares):
 
 
 def render_share(generators, output_path, settings, share, shares):
-    writer = writer_class(ChildWriter, share, shares)(output_path, settings=settings)
+    writer = writer_class(ShareWriter, share, shares)(output_path, settings=settings)
     for generator in generators:
         if hasattr(generator, "generate_output") and not isinstance(generator, NOT_WRITING_PAGES):
             generator.generate_output(writer)
@@ -108,8 +103,7 @@ def fork_share(generators, output_path, settings, share, shares):
 
 def write_pages_in_parallel(pelican):
     """Fork a process for each share of the pages but the first, and give Pelican the
-    writer of the first (which also writes the feeds); None (Pelican's Writer) for a
-    small site."""
+    writer of the first; None (Pelican's Writer) for a small site."""
     build = _build.current
     settings = pelican.settings
     shares = setting(settings, "PARALLEL_PAGES_WORKERS")
@@ -135,7 +129,7 @@ def wait_for_pages(pelican):
         print(f"parallel_pages: the process writing share {share + 1} of {build.shares} of "
               "the pages failed (above); the build writes those pages itself",
               file=sys.stderr, flush=True)
-        with signals.content_written.muted():  # already sent for every page
+        with signals.content_written.muted(), signals.feed_written.muted():  # sent already
             render_share(build.generators, pelican.output_path, pelican.settings, share,
                          build.shares)
 

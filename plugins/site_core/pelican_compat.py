@@ -21,6 +21,8 @@ from importlib.metadata import PackageNotFoundError, version
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.plugins.yaml_metadata import yaml_metadata as _yaml_metadata
+from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
 from .problems import WARNING, Problem
@@ -373,7 +375,10 @@ def leave_unwritten(content):
 # it and sends `content_written`. `_open_w` keeps the files written (`_written_files`,
 # `_overridden_files`) to refuse a second write, or skip it when one had
 # override_output. A writer whose pages another process renders keeps that record the
-# same way and writes nowhere. Pinned by tests/compat/test_pelican_writer.py.
+# same way and writes nowhere. Writer.write_feed(elements, context, path, ...) builds the
+# feed, sends `feed_generated`, writes it through `_open_w` and sends `feed_written`
+# (path, context, feed); a feed written elsewhere sends only `feed_written`, with
+# feed=None. Pinned by tests/compat/test_pelican_writer.py.
 
 class WritesNothingFor:
     """Mixin for a pelican.writers.Writer: `skips(output_file)` says which pages it
@@ -392,10 +397,25 @@ class WritesNothingFor:
         finally:
             self._writing_page = False
 
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False, feed_title=None):
+        if not (path and self.skips(path)):
+            return super().write_feed(elements, context, path, url, feed_type,
+                                      override_output, feed_title)
+        # Written elsewhere: recorded and announced as Pelican would, but not made.
+        complete_path = sanitised_join(self.output_path, path)
+        self._note_written_elsewhere(complete_path, override_output)
+        signals.feed_written.send(complete_path, context=context, feed=None)
+        return None
+
     def _open_w(self, filename, encoding, override=False):
         if not (self._writing_page and self.skips(os.path.relpath(filename, self.output_path))):
             return super()._open_w(filename, encoding, override)
-        # Pelican's own checks, and its record, for a file written elsewhere.
+        self._note_written_elsewhere(filename, override)
+        return open(os.devnull, "w", encoding=encoding)
+
+    def _note_written_elsewhere(self, filename, override):
+        """Pelican's own checks, and its record, for a file written elsewhere."""
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(
@@ -407,7 +427,6 @@ class WritesNothingFor:
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return open(os.devnull, "w", encoding=encoding)
 
 
 class _RenderUnlessSkipped:

@@ -4,7 +4,6 @@ renders only its share of the pages; a failure after an upgrade says which assum
 longer holds."""
 
 import pytest
-from jinja2 import Environment
 from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -75,15 +74,27 @@ def test_each_page_of_a_paginated_list_is_its_own_output_file(tmp_path):
     assert template.rendered == ["index.html", "index2.html", "index3.html"]
 
 
-def test_feeds_are_written_by_a_writer_that_skips_every_page(tmp_path):
-    class SkipsAll(WritesNothingFor, Writer):
-        def skips(self, output_file):
-            return True
+def test_a_skipped_feed_is_not_made_but_is_announced(writer, tmp_path):
+    announced, generated = [], []
 
-    writer = SkipsAll(str(tmp_path), settings=settings_for(tmp_path))
-    writer.write_feed([], {"SITENAME": "Site", "SITEURL": "https://example.org",
-                           "FEED_DOMAIN": "https://example.org"}, "feeds/all.atom.xml")
+    def on_written(path, context, feed):
+        announced.append((path, feed))
+
+    def on_generated(context, feed):
+        generated.append(feed)
+
+    signals.feed_written.connect(on_written)
+    signals.feed_generated.connect(on_generated)
+    try:
+        context = {"SITENAME": "Site", "SITEURL": "https://example.org",
+                   "FEED_DOMAIN": "https://example.org"}
+        assert writer.write_feed([], context, "feeds/odd.html") is None
+        made = writer.write_feed([], context, "feeds/all.atom.xml")
+    finally:
+        signals.feed_written.disconnect(on_written)
+        signals.feed_generated.disconnect(on_generated)
+    assert not (tmp_path / "feeds" / "odd.html").exists()
     assert (tmp_path / "feeds" / "all.atom.xml").read_text().startswith("<?xml")
-    environment = Environment()
-    writer.write_file("page.html", environment.from_string("x"), {})
-    assert not (tmp_path / "page.html").exists()
+    assert announced == [(str(tmp_path / "feeds" / "odd.html"), None),
+                         (str(tmp_path / "feeds" / "all.atom.xml"), made)]
+    assert generated == [made]  # only the feed made here is built and sent to be mended
