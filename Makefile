@@ -20,7 +20,7 @@ TEST_DEPS := $(VENV)/.test-deps
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
 	@echo "make serve      preview the built site on http://localhost:$(PORT)"
-	@echo "make devserver  rebuild on every change and preview on http://localhost:$(PORT)"
+	@echo "make devserver  rebuild on every save, reload the open page, show errors on it: http://localhost:$(PORT)"
 	@echo "make cms        edit in the browser: the editor at http://localhost:$(PORT)/admin/ on your own copy"
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
 	@echo "make check      run every content check, leaving output/ alone (seconds)"
@@ -53,7 +53,7 @@ serve: $(BUILD_DEPS)
 	$(PELICAN) --listen --port $(PORT) -o $(OUTPUT) -s pelicanconf.py
 
 devserver: $(BUILD_DEPS)
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --port $(PORT)
+	$(BIN)/python tools/preview.py --content $(CONTENT) --output $(OUTPUT) --port $(PORT)
 
 # The devserver plus decap-server, which saves what the editor writes into $(CONTENT)/.
 cms: $(BUILD_DEPS) node-deps

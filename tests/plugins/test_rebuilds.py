@@ -1,5 +1,5 @@
-"""`make devserver` builds again and again in one process: each build reports its own
-problems, and a problem that has been mended is not reported again."""
+"""`make cms` (Pelican's --autoreload) builds again and again in one process: each build
+reports its own problems, and a problem that has been mended is not reported again."""
 
 import shutil
 import subprocess

@@ -1,0 +1,197 @@
+"""`make devserver`: the site rebuilt on every save, and the open browser tab reloaded.
+
+    tools/preview.py --content content --output output --port 8000
+
+Watches the content, the theme, the plugins and the settings (watchfiles). After each
+change it runs the safe build (tools/build.py, stopping on any content error), so a
+build with an error never replaces the pages already there: the last good site stays
+served. It serves the output folder itself, and into every HTML page it sends it adds
+two things that are never in the output folder:
+
+- a script (/__preview/reload.js) that listens to /__preview/events and reloads the tab
+  when a build has finished;
+- when the last build stopped on content errors, a banner at the top of the page that
+  lists them as the terminal does (file, line, what is wrong, how to fix it).
+
+Both are the preview's alone: `make html` and `make publish` write neither.
+"""
+
+import argparse
+import functools
+import html
+import http.server
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import watchfiles
+
+REPO = Path(__file__).resolve().parent.parent
+PREFIX = "/__preview/"
+MESSAGE = re.compile(r"^\S+:\d+: (error|warning): .+$")
+RELOAD_JS = """// The preview server's: reloads this tab when the site has been built again.
+new EventSource("/__preview/events").addEventListener("built", () => location.reload());
+"""
+BANNER_CSS = """.pcc-preview-banner { background: #d4351c; color: #fff; padding: 1rem;
+  font: 1rem/1.4 sans-serif; border-bottom: 5px solid #0b0c0c; }
+.pcc-preview-banner h2 { margin: 0 0 0.5rem; font-size: 1.25rem; }
+.pcc-preview-banner ul { margin: 0; padding-left: 1.25rem; }
+.pcc-preview-banner code { font-size: 1rem; white-space: pre-wrap; }
+"""
+
+
+class Preview:
+    """The state the server and the builder share: a count of finished builds, the
+    problems of the last one, and a condition the event stream waits on."""
+
+    def __init__(self):
+        self.builds = 0
+        self.errors = []
+        self.changed = threading.Condition()
+
+    def finished(self, errors):
+        with self.changed:
+            self.builds += 1
+            self.errors = errors
+            self.changed.notify_all()
+
+
+def build(content, output, settings):
+    """Run the safe build; the error lines of its report (none when it succeeded)."""
+    completed = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "build.py"), "--content", str(content),
+         "--output", str(output), "--settings", str(settings), "--fatal", "errors"],
+        capture_output=True, text=True)
+    log = completed.stdout + completed.stderr
+    sys.stderr.write(log)
+    sys.stderr.flush()
+    errors = [line for line in log.splitlines()
+              if MESSAGE.match(line) and ": error: " in line]
+    if completed.returncode != 0 and not errors:
+        errors = ["The site could not be built: see the terminal for what went wrong."]
+    return errors
+
+
+def watched(content, settings):
+    return [content, REPO / "theme", REPO / "plugins", Path(settings)]
+
+
+def keep_building(preview, content, output, settings, stop):
+    for _changes in watchfiles.watch(*watched(content, settings), stop_event=stop,
+                                     debounce=200, raise_interrupt=False):
+        print("preview: a file changed; building again", file=sys.stderr, flush=True)
+        preview.finished(build(content, output, settings))
+
+
+def banner(errors):
+    items = "".join(f"<li><code>{html.escape(error)}</code></li>" for error in errors)
+    # role="alert": a screen reader announces it when the reloaded page opens.
+    return (f'<div class="pcc-preview-banner" role="alert"><h2>Not built: the last save has '
+            f"{len(errors)} problem{'s' if len(errors) != 1 else ''}. The pages below are "
+            f"from the last good build.</h2><ul>{items}</ul></div>")
+
+
+def with_preview(page, errors):
+    """`page` (HTML) with the reload script, and the banner when there are errors."""
+    head = (f'<link rel="stylesheet" href="{PREFIX}preview.css">'
+            f'<script src="{PREFIX}reload.js" defer></script>')
+    page = page.replace("</head>", head + "</head>", 1)
+    if errors:
+        page = re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + banner(errors), page, count=1)
+    return page
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    preview = None  # set by serve()
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == PREFIX + "reload.js":
+            return self.send_text(RELOAD_JS, "text/javascript")
+        if self.path == PREFIX + "preview.css":
+            return self.send_text(BANNER_CSS, "text/css")
+        if self.path == PREFIX + "events":
+            return self.send_events()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file() and self.path.endswith(("/", ".html")):
+            page = path.read_text(encoding="utf-8", errors="replace")
+            return self.send_text(with_preview(page, self.preview.errors), "text/html")
+        if not path.exists() and self.preview.errors:  # no good build yet: say why
+            page = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+                    "<title>Not built</title></head><body></body></html>")
+            return self.send_text(with_preview(page, self.preview.errors), "text/html")
+        return super().do_GET()
+
+    def send_text(self, text, kind):
+        body = text.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_events(self):
+        """Server-sent events: one "built" event after each build from now on."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.preview.builds
+        try:
+            while True:
+                with self.preview.changed:
+                    self.preview.changed.wait_for(lambda: self.preview.builds != seen, timeout=15)
+                if self.preview.builds != seen:
+                    seen = self.preview.builds
+                    self.wfile.write(b"event: built\ndata: {}\n\n")
+                else:
+                    self.wfile.write(b": still here\n\n")  # keeps the connection open
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def serve(preview, output, port):
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(handler, directory=str(output)))
+    server.daemon_threads = True
+    return server
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--output", default="output")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    content, output = Path(args.content).resolve(), Path(args.output).resolve()
+    preview = Preview()
+    preview.finished(build(content, output, args.settings))
+    server = serve(preview, output, args.port)
+    stop = threading.Event()
+    builder = threading.Thread(target=keep_building,
+                               args=(preview, content, output, args.settings, stop), daemon=True)
+    builder.start()
+    print(f"preview: http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
+          file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
