@@ -19,6 +19,7 @@ Both are the preview's alone: `make html` and `make publish` write neither.
 import argparse
 import functools
 import html
+import json
 import http.server
 import re
 import subprocess
@@ -58,11 +59,12 @@ class Preview:
             self.changed.notify_all()
 
 
-def build(content, output, settings):
+def build(content, output, settings, theme):
     """Run the safe build; the error lines of its report (none when it succeeded)."""
     completed = subprocess.run(
         [sys.executable, str(REPO / "tools" / "build.py"), "--content", str(content),
-         "--output", str(output), "--settings", str(settings), "--fatal", "errors"],
+         "--output", str(output), "--settings", str(settings), "--fatal", "errors",
+         "-e", f"THEME={json.dumps(str(theme))}"],
         capture_output=True, text=True)
     log = completed.stdout + completed.stderr
     sys.stderr.write(log)
@@ -74,15 +76,16 @@ def build(content, output, settings):
     return errors
 
 
-def watched(content, settings):
-    return [content, REPO / "theme", REPO / "plugins", Path(settings)]
-
-
-def keep_building(preview, content, output, settings, stop):
-    for _changes in watchfiles.watch(*watched(content, settings), stop_event=stop,
-                                     debounce=200, raise_interrupt=False):
-        print("preview: a file changed; building again", file=sys.stderr, flush=True)
-        preview.finished(build(content, output, settings))
+def keep_building(preview, content, output, settings, theme, stop, watching):
+    watched = [content, theme, REPO / "plugins", Path(settings)]
+    # yield_on_timeout: an empty set now and then, the first of which says the watcher
+    # is running (a save before that would be missed).
+    for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, rust_timeout=500,
+                                    yield_on_timeout=True, raise_interrupt=False):
+        watching.set()
+        if changes:
+            print("preview: a file changed; building again", file=sys.stderr, flush=True)
+            preview.finished(build(content, output, settings, theme))
 
 
 def banner(errors):
@@ -171,16 +174,21 @@ def main(argv=None):
     parser.add_argument("--content", default="content")
     parser.add_argument("--output", default="output")
     parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--theme", default=str(REPO / "theme"),
+                        help="the theme to build with and watch (the benchmark edits a copy)")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     content, output = Path(args.content).resolve(), Path(args.output).resolve()
+    theme = Path(args.theme).resolve()
     preview = Preview()
-    preview.finished(build(content, output, args.settings))
+    preview.finished(build(content, output, args.settings, theme))
     server = serve(preview, output, args.port)
-    stop = threading.Event()
-    builder = threading.Thread(target=keep_building,
-                               args=(preview, content, output, args.settings, stop), daemon=True)
+    stop, watching = threading.Event(), threading.Event()
+    builder = threading.Thread(target=keep_building, daemon=True,
+                               args=(preview, content, output, args.settings, theme, stop,
+                                     watching))
     builder.start()
+    watching.wait()
     print(f"preview: http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
           file=sys.stderr, flush=True)
     try:

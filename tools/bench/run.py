@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from tools.bench import generate, profile  # noqa: E402
 from tools.bench import photos as synthetic_photos  # noqa: E402
+from tools.bench.preview import bench_preview, format_preview_report  # noqa: E402
 from tools.bench.measure import (  # noqa: E402
     folder_files, html_pages, median, page_weights, photo_counts, run_build, same_files)
 
@@ -126,6 +127,7 @@ def bench_size(size, workdir, runs, say):
             "messages": count_messages(results[name][-1].log),
         }
     rows["rebuild"] = bench_rebuild(size, folder, content["ours"], settings["ours"], runs, say)
+    rows["preview"] = bench_preview(content["ours"], folder, say)
     rows["weights"] = page_weights(outputs["ours"])
     return rows
 
@@ -272,6 +274,14 @@ def format_report(results, runs, profile_text, photo_text=None, heaviest=10):
         lines.append(f"| {size:,} | {rebuild['full']:.1f} | {rebuild['rebuild']:.1f} | "
                      f"{rebuild['rebuild'] / rebuild['full']:.2f} | "
                      f"{rebuild['rebuild'] / rows['variants']['ours']['seconds']:.2f} |")
+
+    lines += ["", "## Preview server (`make devserver`): from saving a file to the page rewritten",
+              "", format_preview_report(
+                  {size: rows["preview"] for size, rows in results.items()},
+                  {size: rows["variants"]["ours"]["seconds"] for size, rows in results.items()}),
+              "", "tools/bench/preview.py: one save of each kind, in this order, on a copy of "
+              "the archive, each after the build of the one before has finished; in brackets, "
+              "the time as a fraction of the full build of ours above."]
 
     largest = list(results)[-1]
     weights = results[largest]["weights"]
