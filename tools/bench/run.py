@@ -8,7 +8,8 @@
 For each size it writes the archive twice (YAML front matter for us, Pelican's own
 metadata header for plain Pelican), then builds ours and plain alternately, each
 into a fresh output folder, and reports medians. Then a one-file-change rebuild of
-ours with Pelican's content cache on, the heaviest pages, an archive with photos
+ours with Pelican's content cache on, the preview server's time from a save to the
+page rewritten (tools/bench/preview.py), the heaviest pages, an archive with photos
 built cold (empty photo cache) and warm (the cache the cold build filled), and a
 cProfile summary of our build at the largest size. Builds run in child processes:
 Pelican's signals are global to a process.
