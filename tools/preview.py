@@ -19,8 +19,8 @@ Both are the preview's alone: `make html` and `make publish` write neither.
 import argparse
 import functools
 import html
-import json
 import http.server
+import json
 import re
 import subprocess
 import sys

@@ -6,8 +6,10 @@ contacts.yml. Reported beside the full build of the same archive, as a fraction 
 The server runs on a copy of the archive and of the theme (it is told to watch them), so
 the benchmark never touches the repository."""
 
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -76,7 +78,8 @@ def _replace(path, old, new, count):
 
 def bench_preview(archive, workdir, say):
     """{change name: seconds from save to the page rewritten}, on a copy of `archive`."""
-    content, theme, output = workdir / "preview-content", workdir / "preview-theme", workdir / "preview-out"
+    content, theme = workdir / "preview-content", workdir / "preview-theme"
+    output = workdir / "preview-out"
     for folder in (content, theme, output):
         shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(archive, content)
@@ -84,7 +87,7 @@ def bench_preview(archive, workdir, say):
     server = subprocess.Popen(
         [sys.executable, str(REPO / "tools" / "preview.py"), "--content", str(content),
          "--output", str(output), "--theme", str(theme), "--port", "0"],
-        cwd=REPO, stderr=subprocess.PIPE, text=True)
+        cwd=REPO, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started = threading.Event()
 
     def read_log():
@@ -109,7 +112,7 @@ def bench_preview(archive, workdir, say):
             time.sleep(1.0)  # let the build finish (Pagefind, the swap) before the next save
             _wait_until_quiet(output)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and a build it may be running
         server.wait(timeout=60)
     return results
 
