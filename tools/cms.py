@@ -3,12 +3,13 @@
 Starts two servers and stops them together:
 - decap-server, which the editor at /admin/ talks to (its config.yml points
   `local_backend` at it). It writes what you save straight into content/, as files.
-- Pelican's devserver (what `make devserver` runs), which rebuilds the site whenever a
-  file in content/ changes and serves it, the editor page included.
+- the preview server (tools/preview.py, what `make devserver` runs), which rebuilds the
+  site whenever a file in content/ changes, serves it with the editor page, and reloads
+  an open page of the site by itself (not the editor's page, where you are typing).
 
 The editor names files from the folder that holds content/ (`content/news/...`), so that
 folder is the "repository" decap-server writes into. Each server runs in its own process
-group: stopping a group stops Pelican's worker processes too.
+group: stopping a group stops the builds and their worker processes too.
 """
 
 import argparse
@@ -28,10 +29,10 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PELICAN = REPO / ".venv" / "bin" / "pelican"
+PYTHON = REPO / ".venv" / "bin" / "python"
 DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
 HOST = "127.0.0.1"
-BUILD_DONE = "Done: Processed"  # what Pelican prints at the end of every build
+PREVIEW_READY = "preview: http"  # what tools/preview.py prints once it serves the first build
 STOP_GRACE_SECONDS = 5
 COLOUR_CODES = re.compile(r"\x1b\[[0-9;]*m")  # decap-server colours its log even into a pipe
 # Straight to our own servers, even when an HTTP proxy is set in the environment.
@@ -139,7 +140,7 @@ def page_answers(port, path):
 
 def first_setup_problem(args, content):
     """What stops the two servers from starting, in words, or None."""
-    if not PELICAN.exists():
+    if not PYTHON.exists():
         return ("The project's Python environment (.venv) is missing: run `make cms`, "
                 "which sets it up, instead of running tools/cms.py on its own.")
     if not DECAP_SERVER.exists():
@@ -182,12 +183,13 @@ def start_preview(args, content, output):
     width = os.environ.get("COLUMNS", str(shutil.get_terminal_size((120, 24)).columns))
     preview_env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": width}
     return Server(
-        "preview server (Pelican)", "preview",
-        [str(PELICAN), str(content), "-o", str(output), "-s", str(REPO / "pelicanconf.py"),
-         "--autoreload", "--listen", "--port", str(args.port),
+        "preview server", "preview",
+        [str(PYTHON), str(REPO / "tools" / "preview.py"), "--content", str(content),
+         "--output", str(output), "--settings", str(REPO / "pelicanconf.py"),
+         "--port", str(args.port),
          # The editor page's config.yml and Content-Security-Policy name decap-server's address.
          "-e", f"EDITOR_LOCAL_SERVER={json.dumps(editor_server_url(args.editor_port))}"],
-        preview_env, watch_for=BUILD_DONE)
+        preview_env, watch_for=PREVIEW_READY)
 
 
 def check(servers):

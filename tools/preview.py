@@ -22,12 +22,14 @@ import html
 import http.server
 import json
 import re
+import runpy
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import watchfiles
+from editor.editor import DEFAULTS as EDITOR_DEFAULTS  # plugins/ is installed in .venv
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
@@ -59,12 +61,14 @@ class Preview:
             self.changed.notify_all()
 
 
-def build(content, output, settings, theme):
-    """Run the safe build; the error lines of its report (none when it succeeded)."""
+def build(content, output, settings, theme, extra=()):
+    """Run the safe build; the error lines of its report (none when it succeeded).
+    `extra`: settings to override, as "KEY=JSON" (tools/build.py's -e)."""
+    overrides = [f"THEME={json.dumps(str(theme))}", *extra]
     completed = subprocess.run(
         [sys.executable, str(REPO / "tools" / "build.py"), "--content", str(content),
          "--output", str(output), "--settings", str(settings), "--fatal", "errors",
-         "-e", f"THEME={json.dumps(str(theme))}"],
+         *[option for override in overrides for option in ("-e", override)]],
         capture_output=True, text=True)
     log = completed.stdout + completed.stderr
     sys.stderr.write(log)
@@ -76,7 +80,7 @@ def build(content, output, settings, theme):
     return errors
 
 
-def keep_building(preview, content, output, settings, theme, stop, watching):
+def keep_building(preview, content, output, settings, theme, extra, stop, watching):
     watched = [content, theme, REPO / "plugins", Path(settings)]
     # yield_on_timeout: an empty set now and then, the first of which says the watcher
     # is running (a save before that would be missed).
@@ -85,7 +89,7 @@ def keep_building(preview, content, output, settings, theme, stop, watching):
         watching.set()
         if changes:
             print("preview: a file changed; building again", file=sys.stderr, flush=True)
-            preview.finished(build(content, output, settings, theme))
+            preview.finished(build(content, output, settings, theme, extra))
 
 
 def banner(errors):
@@ -108,6 +112,7 @@ def with_preview(page, errors):
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     preview = None  # set by serve()
+    editor_folder = None  # set by serve(): the web editor's pages are served as they are
 
     def log_message(self, *args):
         pass
@@ -122,7 +127,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if path.suffix == ".html" and path.is_file() and self.path.endswith(("/", ".html")):
+        # Not the web editor's page: a reload there would throw away what is being typed.
+        in_editor = self.path.startswith(f"/{self.editor_folder}/")
+        if path.suffix == ".html" and path.is_file() and self.path.endswith(("/", ".html")) \
+                and not in_editor:
             page = path.read_text(encoding="utf-8", errors="replace")
             return self.send_text(with_preview(page, self.preview.errors), "text/html")
         if not path.exists() and self.preview.errors:  # no good build yet: say why
@@ -161,8 +169,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
 
 
-def serve(preview, output, port):
-    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+def serve(preview, output, port, editor_folder):
+    handler = type("PreviewHandler", (Handler,),
+                   {"preview": preview, "editor_folder": editor_folder})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                              functools.partial(handler, directory=str(output)))
     server.daemon_threads = True
@@ -177,16 +186,20 @@ def main(argv=None):
     parser.add_argument("--theme", default=str(REPO / "theme"),
                         help="the theme to build with and watch (the benchmark edits a copy)")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("-e", "--extra", action="append", default=[], metavar="KEY=JSON",
+                        help="a setting to override, as Pelican's -e")
     args = parser.parse_args(argv)
     content, output = Path(args.content).resolve(), Path(args.output).resolve()
     theme = Path(args.theme).resolve()
     preview = Preview()
-    preview.finished(build(content, output, args.settings, theme))
-    server = serve(preview, output, args.port)
+    preview.finished(build(content, output, args.settings, theme, args.extra))
+    editor_folder = runpy.run_path(args.settings).get("EDITOR_FOLDER",
+                                                      EDITOR_DEFAULTS["EDITOR_FOLDER"])
+    server = serve(preview, output, args.port, editor_folder)
     stop, watching = threading.Event(), threading.Event()
     builder = threading.Thread(target=keep_building, daemon=True,
-                               args=(preview, content, output, args.settings, theme, stop,
-                                     watching))
+                               args=(preview, content, output, args.settings, theme,
+                                     args.extra, stop, watching))
     builder.start()
     watching.wait()
     print(f"preview: http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",

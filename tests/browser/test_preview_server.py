@@ -1,7 +1,7 @@
 """`make devserver` (tools/preview.py) in Chromium: saving a release rebuilds the site and
 reloads the open tab by itself; a save with a content error shows the errors in a banner
 on the reloaded page while the last good page stays served; nothing of the preview is
-ever written into the output folder."""
+ever written into the output folder, and the web editor's page is never reloaded."""
 
 import os
 import re
@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 
 import pytest
 
@@ -89,3 +90,12 @@ def test_nothing_of_the_preview_is_in_the_output(preview):
     pages = list(output.rglob("*.html"))
     assert pages
     assert not [page for page in pages if "__preview" in page.read_text(encoding="utf-8")]
+
+
+def test_the_editor_page_is_served_as_it_is_and_site_pages_get_the_reload_script(preview):
+    base, _, _ = preview
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(base + "/admin/", timeout=10) as response:
+        assert "__preview" not in response.read().decode("utf-8")  # typing is never reloaded away
+    with opener.open(base + "/news/", timeout=10) as response:
+        assert '<script src="/__preview/reload.js" defer></script>' in response.read().decode()

@@ -1,4 +1,4 @@
-"""`make cms` (Pelican's --autoreload) builds again and again in one process: each build
+"""Pelican's --autoreload (`pelican -r`) builds again and again in one process: each build
 reports its own problems, and a problem that has been mended is not reported again."""
 
 import shutil
