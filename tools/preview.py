@@ -33,7 +33,7 @@ from editor.editor import DEFAULTS as EDITOR_DEFAULTS  # plugins/ is installed i
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
-MESSAGE = re.compile(r"^\S+:\d+: (error|warning): .+$")
+ERROR_LINE = re.compile(r"^\S+:\d+: error: .+$")  # as site_core's report writes an error
 RELOAD_JS = """// The preview server's: reloads this tab when the site has been built again.
 new EventSource("/__preview/events").addEventListener("built", () => location.reload());
 """
@@ -73,8 +73,7 @@ def build(content, output, settings, theme, extra=()):
     log = completed.stdout + completed.stderr
     sys.stderr.write(log)
     sys.stderr.flush()
-    errors = [line for line in log.splitlines()
-              if MESSAGE.match(line) and ": error: " in line]
+    errors = [line for line in log.splitlines() if ERROR_LINE.match(line)]
     if completed.returncode != 0 and not errors:
         errors = ["The site could not be built: see the terminal for what went wrong."]
     return errors

@@ -224,16 +224,6 @@ def crop_for_sharing(photo, size=(1200, 630)) -> Photo:
                  variant=f"share-{size[0]}x{size[1]}", _pixels=card)
 
 
-def encode_cached(photo, width, fmt, cache, fingerprint=SETTINGS_FINGERPRINT) -> bytes:
-    """encode(), unless `cache` (a DerivedCache) has the result from an earlier build."""
-    key = cache_key(photo, width, fmt, fingerprint)
-    data = cache.get(key)
-    if data is None:
-        data = encode(photo, width, fmt)
-        cache.put(key, data)
-    return data
-
-
 def _read_bytes(path, name, max_bytes) -> bytes:
     try:
         with open(path, "rb") as file:

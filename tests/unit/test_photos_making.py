@@ -71,3 +71,22 @@ def test_a_photo_changed_during_the_build_is_a_problem(tmp_path):
     outcome = make_copies(order_for(photo), tmp_path / "cache")
     assert outcome.made == 0
     assert outcome.problem[0] == 'the photo "a.jpg" changed while the site was being built'
+
+
+def test_a_second_pass_finds_every_copy_in_the_cache_and_decodes_nothing(tmp_path, monkeypatch):
+    calls = {"encode": 0}
+    real_encode = process.encode
+
+    def counting_encode(*args):
+        calls["encode"] += 1
+        return real_encode(*args)
+    monkeypatch.setattr(process, "encode", counting_encode)
+    cache = process.DerivedCache(tmp_path / "cache")
+    cold = order_for(photo_file(tmp_path / "a.jpg"), formats=("avif", "webp", "jpeg"))
+    make_copies(cold, tmp_path / "cache")
+    assert calls["encode"] == 7 and cold.photo.decoded  # 6 copies and the card
+    # What photos.make_picture does on the next build: order only what the cache lacks.
+    warm_photo = process.read_photo(tmp_path / "a.jpg", decode=False, name="a.jpg")
+    warm = order_for(warm_photo, formats=("avif", "webp", "jpeg"))
+    assert [key for _, _, key in warm.copies if not cache.has(key)] == []
+    assert cache.has(warm.card_key) and not warm_photo.decoded and calls["encode"] == 7

@@ -450,27 +450,3 @@ def test_the_cache_round_trips_and_never_leaves_half_a_file(tmp_path, monkeypatc
     for bad in ("../escape.jpg", "a/b.jpg", ".hidden", ""):
         with pytest.raises(ValueError):
             cache.get(bad)
-
-
-def test_a_warm_rebuild_does_no_image_work(camera_jpeg, tmp_path, monkeypatch):
-    calls = {"encode": 0}
-    real_encode = process.encode
-
-    def counting_encode(*args):
-        calls["encode"] += 1
-        return real_encode(*args)
-    monkeypatch.setattr(process, "encode", counting_encode)
-
-    def build():
-        cache = process.DerivedCache(tmp_path / "cache")
-        photo = process.read_photo(camera_jpeg, decode=False)
-        files = {(fmt, width): process.encode_cached(photo, width, fmt, cache)
-                 for fmt in ("avif", "webp", "jpeg") for width in process.widths_for(photo)}
-        return photo, files
-
-    cold_photo, cold = build()
-    assert calls["encode"] == 15 and cold_photo.decoded
-    calls["encode"] = 0
-    warm_photo, warm = build()
-    assert calls["encode"] == 0 and not warm_photo.decoded  # not even the original decoded
-    assert warm == cold
