@@ -14,6 +14,7 @@ body, its own occurrence is looked up in the source, so two identical tags on tw
 give two lines.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -68,10 +69,18 @@ def scan_body(body, siteurl=""):
     over as many occurrences as come before it in the body (a tag written twice gets the
     line of each). `siteurl` is left off addresses when looking for them.
     """
+    problems, links = _scanned(str(body), siteurl)
+    return list(problems), list(links)
+
+
+@functools.lru_cache(maxsize=65536)
+def _scanned(body, siteurl):
+    # Kept: the preview builds the site again and again in one process (live_build),
+    # and all but the changed items have the same HTML as last time.
     scanner = _Scanner(_Places(body, siteurl))
     scanner.feed(body)
     scanner.close()
-    return scanner.problems, scanner.links
+    return tuple(scanner.problems), tuple(scanner.links)
 
 
 class _Places:

@@ -1,0 +1,224 @@
+"""The site kept in memory between preview builds: `LiveSite`.
+
+    site = LiveSite(content, output, "pelicanconf.py", {"SEARCH_INDEX": False})
+    site.build()                 # the whole site, once
+    site.update([changed_path])  # after each save: only what the change touches
+
+Every build is a whole Pelican build, in this process, with every plugin: nothing about
+the site is worked out a second way, so the pages are those of a fresh build. What makes
+it fast is what it does not do again: read an unchanged file (reading.py), render a page
+whose inputs are all as they were (rendering.py), write a file that would not change.
+
+Pelican writes into a working folder beside the output folder. After a build with no
+errors the files that changed in it are copied to the output folder (the one served)
+and the files no longer built are removed; after a build with errors the output folder
+is left as it was, and the working folder catches up at the next build that succeeds.
+"""
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.contents import Content
+from pelican.settings import read_settings
+
+from .reading import ReadMemo
+from .rendering import Tracer, live_writer
+
+ERROR_LINE = re.compile(r"^\S+:\d+: error: .+$")  # as site_core's report writes an error
+# A link to another item or file, resolved against the build's context when the item's
+# content is asked for (Pelican's intrasite links).
+_LINK_MARKER = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[}|]")
+
+
+@dataclass
+class Outcome:
+    errors: list = field(default_factory=list)  # the report's error lines
+    written: list = field(default_factory=list)  # output files added, changed or removed
+    seconds: float = 0.0
+    rendered: int = 0  # pages and feeds rendered
+    kept: int = 0  # pages and feeds left as they were
+    log: str = ""  # what the build printed
+
+
+class LiveSite:
+    def __init__(self, content, output, settings="pelicanconf.py", overrides=None):
+        self.content = Path(content).resolve()
+        self.output = Path(output).resolve()
+        self.settings_file = str(settings)
+        self.overrides = dict(overrides or {})
+        self.work = self.output.parent / f".{self.output.name}-live"
+        self.memo = ReadMemo()
+        self.tracer = Tracer()
+        self.listing = {}  # the working folder after the last build: path -> (mtime, size)
+        self.synced = None  # the working folder as last copied to the output folder
+        self.produced = set()  # files the writer wrote or kept in the last build
+        self.builds = 0
+
+    # --- what changed ----------------------------------------------------------------
+    def build(self):
+        """Build everything from scratch (in memory and on disk)."""
+        self.memo = ReadMemo()
+        self.tracer.forget_all()
+        shutil.rmtree(self.work, ignore_errors=True)
+        self.listing, self.synced, self.produced = {}, None, set()
+        return self._run()
+
+    def update(self, paths):
+        """Build again after the files at `paths` changed (edited, added or removed).
+
+        A changed content file is read again. A changed data file (contacts.yml,
+        districts.yml) is read by plugins while they read every item, so every item is
+        read again. A changed template renders every page again."""
+        for path in map(Path, paths):
+            path = path.resolve()
+            if self._is_data(path):
+                self.memo = ReadMemo()
+            elif self._is_template(path):
+                self.tracer.forget_all()
+            else:
+                self.memo.forget(path)
+        return self._run()
+
+    def _is_data(self, path):
+        content_files = ("md", "markdown", "mkd", "html", "htm")
+        return path.is_relative_to(self.content) and path.suffix.lstrip(".") not in content_files
+
+    def _is_template(self, path):
+        return not path.is_relative_to(self.content)
+
+    # --- a build -------------------------------------------------------------------
+    def _settings(self):
+        overrides = {
+            "PATH": str(self.content), "OUTPUT_PATH": str(self.work),
+            "DELETE_OUTPUT_DIRECTORY": False, "SITE_CORE_FAIL_ON": "errors",
+            # Pages are rendered here, where what they read is noted; after the first
+            # build only changed files are read, too few for workers to pay.
+            "PARALLEL_PAGES_WORKERS": 1,
+            **({"FAST_MARKDOWN_WORKERS": 0} if self.builds else {}),
+            **self.overrides,
+        }
+        return read_settings(self.settings_file, override=overrides)
+
+    def _run(self):
+        started = time.monotonic()
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.tracer.start_build()
+        self.memo.start_build()
+        _refresh_links(self.memo)
+        tracer, writer_class = self.tracer, live_writer(self.tracer)
+        written_files = []
+
+        class LivePelican(Pelican):
+            def _get_writer(self):
+                super()._get_writer()  # the signal: other plugins act just before writing
+                writer = writer_class(self.output_path, settings=self.settings)
+                written_files.append(writer._written_files)
+                return writer
+
+        log = io.StringIO()
+        succeeded = True
+        with contextlib.redirect_stderr(_Tee(log, sys.stderr)), self.memo.installed():
+            try:
+                LivePelican(self._settings()).run()
+            except SystemExit as stop:
+                succeeded = stop.code in (0, None)
+            except Exception as error:  # noqa: BLE001 - a plugin's bug: said, and the last good site kept
+                traceback.print_exc()
+                print(f"The preview could not be built: {type(error).__name__}: {error}",
+                      file=sys.stderr)
+                succeeded = False
+        self.builds += 1
+        produced = set(written_files[0]) if written_files else set()
+        errors = [line for line in log.getvalue().splitlines() if ERROR_LINE.match(line)]
+        if not succeeded and not errors:
+            errors = ["The site could not be built: see the terminal for what went wrong."]
+        succeeded = succeeded and not errors
+        if succeeded:
+            for gone in self.produced - produced:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(gone)
+        self.produced = produced if succeeded else self.produced | produced
+        tracer.finish_build(succeeded, produced)
+        self.listing = _listing(self.work)
+        written = self._sync() if succeeded else []
+        return Outcome(errors=errors, written=written, seconds=time.monotonic() - started,
+                       rendered=tracer.rendered, kept=tracer.kept, log=log.getvalue())
+
+    def _sync(self):
+        """Make the output folder what the working folder is now."""
+        if self.synced is None:
+            building = self.output.parent / f".{self.output.name}-building"
+            shutil.rmtree(building, ignore_errors=True)
+            shutil.copytree(self.work, building)
+            _swap_in(building, self.output)
+            self.synced = dict(self.listing)
+            return [self.output / path for path in self.listing]
+        changed = []
+        for path, stamp in self.listing.items():
+            if self.synced.get(path) != stamp:
+                target = self.output / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(self.work / path, target)
+                changed.append(target)
+        for path in set(self.synced) - set(self.listing):
+            target = self.output / path
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            changed.append(target)
+        self.synced = dict(self.listing)
+        return changed
+
+
+def _listing(folder):
+    found = {}
+    for directory, _folders, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(directory, name)
+            status = os.stat(path)
+            found[os.path.relpath(path, folder)] = (status.st_mtime_ns, status.st_size)
+    return found
+
+
+def _swap_in(new, output):
+    old = output.parent / f".{output.name}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    new.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _refresh_links(memo):
+    """Forget the content Pelican worked out for kept items that link to other items
+    (the linked item may have moved) and for items no longer kept."""
+    kept = {id(entry.item): entry.item for entry in memo.kept.values()}
+    for name in ("get_content", "get_summary"):
+        cache = Content.__dict__[name].cache
+        for arguments in list(cache):
+            item = arguments[0]
+            if kept.get(id(item)) is not item or _LINK_MARKER.search(item._content or ""):
+                del cache[arguments]
+
+
+class _Tee(io.TextIOBase):
+    def __init__(self, *streams):
+        self.streams = streams
+
+    def write(self, text):
+        for stream in self.streams:
+            stream.write(text)
+        return len(text)
+
+    def flush(self):
+        for stream in self.streams:
+            stream.flush()
+
