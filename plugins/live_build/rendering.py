@@ -131,11 +131,24 @@ def names_used(environment, template_name, seen=None):
 
 
 class Record:
-    """What one output file read when it was last written."""
+    """What one output file read when it was last written, and how to write it again."""
 
     def __init__(self, names):
         self.names = names  # name -> shape
         self.reads = {}  # (item key, attribute) -> shape
+        self.template = None  # a page's template
+        self.extras = None  # a page's own entries of its context (article=, articles_page=)
+        self.feed_call = None  # a feed's arguments to Writer.write_feed
+
+
+# The entries Pelican's writer adds to the build's context for one page.
+_OWN_ENTRIES = ("output_file", "localsiteurl", "SITEURL")
+_PAGINATION_ENTRIES = ("_paginator", "_page", "_previous_page", "_next_page")
+
+
+def own_entries(localcontext, kwargs):
+    return {key: value for key, value in localcontext.items()
+            if key in kwargs or key in _OWN_ENTRIES or key.endswith(_PAGINATION_ENTRIES)}
 
 
 class Tracer:
@@ -150,6 +163,9 @@ class Tracer:
         self.traced = set()  # ids of environments already traced
         self.rendered = 0
         self.kept = 0
+        self.context = None  # the context of the last build's pages
+        self.items_now = {}  # key -> item, of the last build that succeeded
+        self._readers = None  # item key -> output paths whose record reads it
 
     def start_build(self):
         self.shapes = Shapes()
@@ -159,7 +175,9 @@ class Tracer:
     def finish_build(self, succeeded, written):
         """Keep the records of a build that succeeded; forget, after a failed one, every
         file it wrote (it is no longer what the record says) so the next renders it."""
+        self._readers = None
         if succeeded:
+            self.items_now = self.shapes.items
             self.records.update(self.pending)
             for path in set(self.records) - set(written):
                 del self.records[path]
@@ -172,6 +190,31 @@ class Tracer:
     def forget_all(self):
         self.records.clear()
         self.names.clear()
+        self._readers = None
+
+    def readers_of(self, key):
+        """The output paths whose last render read the item with `key`."""
+        if self._readers is None:
+            self._readers = {}
+            for path, record in self.records.items():
+                for read_key, _attribute in record.reads:
+                    self._readers.setdefault(read_key, set()).add(path)
+        return self._readers.get(key, set())
+
+    def reads_changed(self, path, key):
+        """Whether the item with `key` now differs in what the file at `path` read of it."""
+        item = self.items_now.get(key)
+        shapes = Shapes()
+        for (read_key, attribute), shape in self.records[path].reads.items():
+            if read_key != key:
+                continue
+            if item is None:
+                return True
+            now = shapes.whole(item) if attribute == _WHOLE else \
+                shapes.of(getattr(item, attribute, _MISSING))
+            if now != shape:
+                return True
+        return False
 
     # --- Jinja -----------------------------------------------------------------
     def trace(self, environment):
@@ -263,13 +306,15 @@ class Tracer:
                 return False
         return True
 
-    def render(self, template, localcontext, path):
+    def render(self, template, localcontext, path, kwargs=(), again=False):
+        """The page, or UNCHANGED when the file at `path` is still right (unless `again`)."""
         self.trace(template.environment)
         names = self.names_for(template)
         if names is None:
             names = set(localcontext)
-        if self.still_right(path, template, localcontext):
-            self.pending[path] = self.records[path]
+        if not again and self.still_right(path, template, localcontext):
+            record = self.pending[path] = self.records[path]
+            record.template, record.extras = template, own_entries(localcontext, kwargs)
             self.kept += 1
             return UNCHANGED
         record = Record({name: self.shapes.of(localcontext.get(name, _MISSING))
@@ -279,6 +324,7 @@ class Tracer:
             output = template.render(localcontext)
         finally:
             self.recording = None
+        record.template, record.extras = template, own_entries(localcontext, kwargs)
         self.pending[path] = record
         self.rendered += 1
         return output
@@ -301,12 +347,13 @@ class Tracer:
 
 
 class _TracedTemplate:
-    def __init__(self, template, tracer, output_path):
+    def __init__(self, template, tracer, output_path, kwargs):
         self.template, self.tracer, self.output_path = template, tracer, output_path
+        self.kwargs = kwargs
 
     def render(self, localcontext):
         path = sanitised_join(self.output_path, localcontext["output_file"])
-        return self.tracer.render(self.template, localcontext, path)
+        return self.tracer.render(self.template, localcontext, path, self.kwargs)
 
 
 class _LazyFile(io.TextIOBase):
@@ -335,8 +382,10 @@ def live_writer(tracer):
 
     class LiveWriter(Writer):
         def write_file(self, name, template, context, *args, **kwargs):
-            return super().write_file(name, _TracedTemplate(template, tracer, self.output_path),
-                                      context, *args, **kwargs)
+            tracer.context = context
+            return super().write_file(
+                name, _TracedTemplate(template, tracer, self.output_path, set(kwargs)),
+                context, *args, **kwargs)
 
         def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                        override_output=False, feed_title=None):
@@ -344,10 +393,15 @@ def live_writer(tracer):
                 complete_path = sanitised_join(self.output_path, path)
                 limit = self.settings["FEED_MAX_ITEMS"]
                 shown = list(elements[:limit])
-                details = (url, feed_type, feed_title, {key: context.get(key) for key in (
-                    "SITEURL", "SITENAME", "FEED_DOMAIN", "SITESUBTITLE")})
-                if tracer.feed_still_right(complete_path, shown, details) \
-                        and os.path.exists(complete_path):
+                # The feeds plugin dates a feed with no items by the newest article.
+                newest = max((article.date for article in context.get("articles", ())),
+                             default=None)
+                details = (url, feed_type, feed_title, newest, {key: context.get(key) for key
+                           in ("SITEURL", "SITENAME", "FEED_DOMAIN", "SITESUBTITLE")})
+                still_right = tracer.feed_still_right(complete_path, shown, details)
+                tracer.pending[complete_path].feed_call = (
+                    elements, context, path, url, feed_type, override_output, feed_title)
+                if still_right and os.path.exists(complete_path):
                     self._note_written(complete_path, override_output)
                     signals.feed_written.send(complete_path, context=context, feed=None)
                     return None

@@ -26,13 +26,16 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.settings import read_settings
+from site_core.plugin import last_printed_report
 
+from .inplace import LastBuild, edit_in_place, print_problems
 from .reading import ReadMemo
 from .rendering import Tracer, live_writer
 
+_CONTENT_FILES = ("md", "markdown", "mkd", "html", "htm")
 ERROR_LINE = re.compile(r"^\S+:\d+: error: .+$")  # as site_core's report writes an error
 # A link to another item or file, resolved against the build's context when the item's
 # content is asked for (Pelican's intrasite links).
@@ -62,6 +65,7 @@ class LiveSite:
         self.synced = None  # the working folder as last copied to the output folder
         self.produced = set()  # files the writer wrote or kept in the last build
         self.builds = 0
+        self.last = None  # a LastBuild, when the last build succeeded
 
     # --- what changed ----------------------------------------------------------------
     def build(self):
@@ -78,8 +82,12 @@ class LiveSite:
         A changed content file is read again. A changed data file (contacts.yml,
         districts.yml) is read by plugins while they read every item, so every item is
         read again. A changed template renders every page again."""
-        for path in map(Path, paths):
-            path = path.resolve()
+        paths = [Path(path).resolve() for path in paths]
+        if len(paths) == 1 and self._is_content_file(paths[0]):
+            outcome = self._edit_in_place(paths[0])
+            if outcome is not None:
+                return outcome
+        for path in paths:
             if self._is_data(path):
                 self.memo = ReadMemo()
             elif self._is_template(path):
@@ -88,9 +96,31 @@ class LiveSite:
                 self.memo.forget(path)
         return self._run()
 
+    def _is_content_file(self, path):
+        return path.is_relative_to(self.content) and path.suffix.lstrip(".") in _CONTENT_FILES
+
     def _is_data(self, path):
-        content_files = ("md", "markdown", "mkd", "html", "htm")
-        return path.is_relative_to(self.content) and path.suffix.lstrip(".") not in content_files
+        return path.is_relative_to(self.content) and not self._is_content_file(path)
+
+    def _edit_in_place(self, path):
+        started = time.monotonic()
+        log = io.StringIO()
+        with contextlib.redirect_stderr(_Tee(log, sys.stderr)):
+            done = edit_in_place(self, path)
+            if done is None:
+                return None
+            written, problems = done
+            print_problems(problems, str(self.content))
+        changed = []
+        for target in written:
+            relative = os.path.relpath(target, self.work)
+            status = os.stat(target)
+            self.listing[relative] = self.synced[relative] = (status.st_mtime_ns, status.st_size)
+            shutil.copy2(target, self.output / relative)
+            changed.append(self.output / relative)
+        return Outcome(written=changed, seconds=time.monotonic() - started,
+                       rendered=len(written), kept=len(self.tracer.records) - len(written),
+                       log=log.getvalue())
 
     def _is_template(self, path):
         return not path.is_relative_to(self.content)
@@ -124,11 +154,19 @@ class LiveSite:
                 written_files.append(writer._written_files)
                 return writer
 
+        generators = []
+
+        def keep_generators(found):
+            generators[:] = found
+
+        signals.all_generators_finalized.connect(keep_generators, weak=False)
         log = io.StringIO()
         succeeded = True
+        settings = self._settings()
+        self.last = None
         with contextlib.redirect_stderr(_Tee(log, sys.stderr)), self.memo.installed():
             try:
-                LivePelican(self._settings()).run()
+                LivePelican(settings).run()
             except SystemExit as stop:
                 succeeded = stop.code in (0, None)
             except Exception as error:  # noqa: BLE001 - a plugin's bug: said, and the last good site kept
@@ -136,6 +174,7 @@ class LiveSite:
                 print(f"The preview could not be built: {type(error).__name__}: {error}",
                       file=sys.stderr)
                 succeeded = False
+        signals.all_generators_finalized.disconnect(keep_generators)
         self.builds += 1
         produced = set(written_files[0]) if written_files else set()
         errors = [line for line in log.getvalue().splitlines() if ERROR_LINE.match(line)]
@@ -150,6 +189,10 @@ class LiveSite:
         tracer.finish_build(succeeded, produced)
         self.listing = _listing(self.work)
         written = self._sync() if succeeded else []
+        if succeeded and generators and self.synced is not None:
+            report = last_printed_report()
+            self.last = LastBuild(generators, generators[0].context, settings,
+                                  report.problems if report else [])
         return Outcome(errors=errors, written=written, seconds=time.monotonic() - started,
                        rendered=tracer.rendered, kept=tracer.kept, log=log.getvalue())
 
