@@ -122,8 +122,9 @@ class Builder:
         return self._after(self.live.update(paths))
 
     def _after(self, outcome):
-        print(f"preview: {len(outcome.written)} file(s) changed in {outcome.seconds:.2f} s "
-              f"({outcome.rendered} rendered, {outcome.kept} kept)", file=sys.stderr, flush=True)
+        how = "only its pages written again" if outcome.in_place else \
+            f"{outcome.rendered} pages and feeds rendered, {outcome.kept} left as they were"
+        print(f"preview: built in {outcome.seconds:.2f} s ({how})", file=sys.stderr, flush=True)
         if self.search and not outcome.errors:
             threading.Thread(target=self._index, daemon=True).start()
         return outcome.errors
@@ -137,7 +138,7 @@ def keep_building(preview, builder, content, settings, theme, stop, watching):
     watched = [content, theme, REPO / "plugins", Path(settings)]
     # yield_on_timeout: an empty set now and then, the first of which says the watcher
     # is running (a save before that would be missed).
-    for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, rust_timeout=500,
+    for changes in watchfiles.watch(*watched, stop_event=stop, debounce=100, rust_timeout=500,
                                     yield_on_timeout=True, raise_interrupt=False):
         watching.set()
         if changes:

@@ -1,13 +1,13 @@
 """A save that changes only the words of one item: its pages written again, nothing more.
 
-Most saves while writing change the text of one release: its body, its title, its
-summary. Nothing else about the site moves: no list is reordered, no address changes,
-no topic, district or photo comes or goes. For such a save the whole build is not run:
+Most saves while writing change the text of one release: its body or its summary.
+Nothing else about the site moves: no list is reordered, no address changes, no topic,
+district or photo comes or goes. For such a save the whole build is not run:
 
 1. the file is read again (with every plugin's `content_object_init` work, as a build
    would), and the new item is compared, attribute by attribute, with the one the last
-   build kept. Anything but the body, title or summary different (a date, a tag, a
-   phone number linked, a picture, a problem found while reading): not this path.
+   build kept. Anything but the body or summary different (a title, a date, a tag, a
+   phone number linked, a picture, an error found while reading): not this path.
 2. the kept item takes the new item's attributes in place, so every list, page and
    plugin that holds it now holds the new words;
 3. each page and feed whose last render read an attribute of the item that is now
@@ -32,9 +32,11 @@ from site_core.plugin import current_report
 
 from .rendering import Shapes, key_of, live_writer
 
-# What a save may change for this path: the words, and what Pelican derives from them.
-WORDS = {"_content", "title", "summary", "_summary", "metadata"}
-WORDS_IN_METADATA = {"title", "summary"}
+# What a save may change for this path: the body and the summary, and what Pelican
+# derives from them. Not the title: lists are sorted by it (the FAQ index), and a list
+# made by a plugin is not made again here.
+WORDS = {"_content", "summary", "_summary", "metadata"}
+WORDS_IN_METADATA = {"summary"}
 _PICTURE_SOURCE = re.compile(r"""\b(?:src|srcset|href)=["']([^"']*)""")
 
 

@@ -50,6 +50,7 @@ class Outcome:
     rendered: int = 0  # pages and feeds rendered
     kept: int = 0  # pages and feeds left as they were
     log: str = ""  # what the build printed
+    in_place: bool = False  # only the words of one item changed: its pages written again
 
 
 class LiveSite:
@@ -120,7 +121,7 @@ class LiveSite:
             changed.append(self.output / relative)
         return Outcome(written=changed, seconds=time.monotonic() - started,
                        rendered=len(written), kept=len(self.tracer.records) - len(written),
-                       log=log.getvalue())
+                       log=log.getvalue(), in_place=True)
 
     def _is_template(self, path):
         return not path.is_relative_to(self.content)
