@@ -240,7 +240,10 @@ class Tracer:
         environment.getattr, environment.getitem = traced_getattr, traced_getitem
         for table in (environment.filters, environment.tests, environment.globals):
             for name, function in list(table.items()):
-                if callable(function) and not isinstance(function, type):
+                # Jinja's own filters (selectattr, sort, map) read attributes through
+                # environment.getitem, traced above; any other function is not.
+                if callable(function) and not isinstance(function, type) \
+                        and not getattr(function, "__module__", "").startswith("jinja2."):
                     table[name] = self._reading_items_whole(function)
 
     def _reading_items_whole(self, function):

@@ -26,6 +26,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.settings import read_settings
@@ -67,6 +68,7 @@ class LiveSite:
         self.produced = set()  # files the writer wrote or kept in the last build
         self.builds = 0
         self.last = None  # a LastBuild, when the last build succeeded
+        self.compiled_templates = _CompiledTemplates()
 
     # --- what changed ----------------------------------------------------------------
     def build(self):
@@ -128,7 +130,12 @@ class LiveSite:
 
     # --- a build -------------------------------------------------------------------
     def _settings(self):
+        site_settings = read_settings(self.settings_file, override=dict(self.overrides))
         overrides = {
+            # Templates compiled once, not in each build's new Jinja environment (the
+            # cache checks each template's source, so an edited template is compiled).
+            "JINJA_ENVIRONMENT": {**site_settings["JINJA_ENVIRONMENT"],
+                                  "bytecode_cache": self.compiled_templates},
             "PATH": str(self.content), "OUTPUT_PATH": str(self.work),
             "DELETE_OUTPUT_DIRECTORY": False, "SITE_CORE_FAIL_ON": "errors",
             # Pages are rendered here, where what they read is noted; after the first
@@ -251,6 +258,20 @@ def _refresh_links(memo):
             item = arguments[0]
             if kept.get(id(item)) is not item or _LINK_MARKER.search(item._content or ""):
                 del cache[arguments]
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory from one build to the next."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class _Tee(io.TextIOBase):
