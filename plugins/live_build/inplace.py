@@ -28,7 +28,7 @@ import sys
 from pelican.contents import Article, Content
 from site_core import ERROR
 from site_core.messages import Report, report_lines
-from site_core.plugin import current_report
+from site_core.plugin import current_report, fresh_report
 
 from .rendering import Shapes, key_of, live_writer
 
@@ -101,6 +101,9 @@ def edit_in_place(site, path):
         return None
     key = key_of(old)
     old_whole = Shapes().whole(old)
+    # Problems are found while reading, rendering (Pelican's "unable to find" for a
+    # link, routed to the report) and checking: all of them count.
+    before = set(fresh_report(last.settings).problems)
     try:
         with memo.installed():
             new = generator.readers.read_file(
@@ -123,7 +126,7 @@ def edit_in_place(site, path):
         affected = {output for output in tracer.readers_of(key)
                     if tracer.reads_changed(output, key)}
     written = write_again(site, affected)
-    problems = check_again(site, old, problems_read)
+    problems = check_again(site, old, problems_read, before)
     if problems is None:
         return None
     return written, problems
@@ -154,14 +157,13 @@ def write_again(site, paths):
     return written
 
 
-def check_again(site, item, problems_read):
-    """The last build's problems with this file's replaced; None if it has an error."""
+def check_again(site, item, problems_read, before):
+    """The last build's problems with this file's replaced; None if there is an error."""
     from content_checks.content_checks import check_bodies  # noqa: PLC0415
-    report = current_report()
-    already = set(report.problems)
     check_bodies([item], site.last.settings)
-    found = [p for p in report.problems if p not in already]
-    if any(problem.level == ERROR for problem in found):
+    report = current_report()
+    found = [p for p in report.problems if p not in before and p not in problems_read]
+    if any(problem.level == ERROR for problem in (*found, *problems_read)):
         return None
     source = item.source_path
     problems = [p for p in site.last.problems if p.path != source] + problems_read + found

@@ -8,6 +8,7 @@ reported (they are reported again, so the report stays whole).
 """
 
 import os
+import re
 from dataclasses import dataclass
 
 from pelican.contents import Page
@@ -15,11 +16,22 @@ from pelican.readers import Readers
 from site_core.plugin import current_report
 
 
+# A link to another file of the site, as written in the source ({filename}/news/x.md).
+_LINK = re.compile(r"[{|](?:filename|static|attach)[}|]([^)\s\"'#?>]+)")
+
+
 @dataclass
 class Kept:
     stamp: tuple  # (mtime_ns, size, content class) when it was read
     item: object  # the content object
     problems: list  # the problems reported while reading it
+    links_to: frozenset = frozenset()  # names of the files its source links to
+
+
+def links_in(path):
+    """The names of the files the source at `path` links to."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return frozenset(os.path.basename(target) for target in _LINK.findall(handle.read()))
 
 
 def stamp_of(path, content_class):
@@ -56,7 +68,7 @@ class ReadMemo:
         item = original(readers, base_path, path, content_class=content_class, context=context,
                         **options)
         problems = [problem for problem in report.problems if problem not in before]
-        self.kept[absolute] = Kept(stamp, item, problems)
+        self.kept[absolute] = Kept(stamp, item, problems, links_in(absolute))
         self.read.append(absolute)
         return item
 

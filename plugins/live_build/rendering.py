@@ -201,6 +201,12 @@ class Tracer:
                     self._readers.setdefault(read_key, set()).add(path)
         return self._readers.get(key, set())
 
+    def forget_readers_of(self, key):
+        """Render again, at the next build, every file that read the item with `key`."""
+        for path in self.readers_of(key):
+            self.records.pop(path, None)
+        self._readers = None
+
     def reads_changed(self, path, key):
         """Whether the item with `key` now differs in what the file at `path` read of it."""
         item = self.items_now.get(key)

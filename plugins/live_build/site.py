@@ -29,12 +29,13 @@ from pathlib import Path
 import jinja2
 from pelican import Pelican, signals
 from pelican.contents import Content
+from frozen_urls.frozen_urls import items_of
 from pelican.settings import read_settings
 from site_core.plugin import last_printed_report
 
 from .inplace import LastBuild, edit_in_place, print_problems
 from .reading import ReadMemo
-from .rendering import Tracer, live_writer
+from .rendering import Tracer, key_of, live_writer
 
 _CONTENT_FILES = ("md", "markdown", "mkd", "html", "htm")
 ERROR_LINE = re.compile(r"^\S+:\d+: error: .+$")  # as site_core's report writes an error
@@ -90,6 +91,7 @@ class LiveSite:
             outcome = self._edit_in_place(paths[0])
             if outcome is not None:
                 return outcome
+        self._forget_links_to(paths)
         for path in paths:
             if self._is_data(path):
                 self.memo = ReadMemo()
@@ -98,6 +100,20 @@ class LiveSite:
             else:
                 self.memo.forget(path)
         return self._run()
+
+    def _forget_links_to(self, paths):
+        """Read and render again the items that link to a changed file: the file may
+        have moved (a new date or slug), and plugins use the item's links as they were
+        when it was read (the FAQ splits its body into questions)."""
+        names = {path.name for path in paths if self._is_content_file(path)}
+        if not names:
+            return
+        for source, kept in list(self.memo.kept.items()):
+            if not kept.links_to.isdisjoint(names):
+                self.memo.forget(source)
+                # Its pages show the links as resolved when they were rendered, which
+                # no noted read covers (a plugin's view of the body resolves them).
+                self.tracer.forget_readers_of(key_of(kept.item))
 
     def _is_content_file(self, path):
         return path.is_relative_to(self.content) and path.suffix.lstrip(".") in _CONTENT_FILES
@@ -185,6 +201,9 @@ class LiveSite:
         signals.all_generators_finalized.disconnect(keep_generators)
         self.builds += 1
         produced = set(written_files[0]) if written_files else set()
+        # Files plugins write for an item outside the writer (photos' copies).
+        produced |= {os.path.join(self.work, path) for item in items_of(generators)
+                     for path in getattr(item, "extra_outputs", ())}
         errors = [line for line in log.getvalue().splitlines() if ERROR_LINE.match(line)]
         if not succeeded and not errors:
             errors = ["The site could not be built: see the terminal for what went wrong."]

@@ -63,6 +63,11 @@ def last_printed_report():
     return _last_printed
 
 
+def fresh_report(settings):
+    """Start a new, empty report (live_build, between its builds)."""
+    return _report.start(settings)
+
+
 def print_report(pelican):
     current = _report.current or Report()
     messages = current.messages()  # once: finding the lines reads the files
