@@ -152,7 +152,7 @@ def write_again(site, paths):
                 handle.write(output)
         written.append(path)
     items_now = tracer.items_now
-    tracer.finish_build(True, list(tracer.records))
+    tracer.finish_build(True, list(tracer.records), few=True)
     tracer.items_now = items_now
     return written
 

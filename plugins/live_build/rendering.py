@@ -172,10 +172,17 @@ class Tracer:
         self.pending = {}
         self.rendered = self.kept = 0
 
-    def finish_build(self, succeeded, written):
+    def finish_build(self, succeeded, written, few=False):
         """Keep the records of a build that succeeded; forget, after a failed one, every
-        file it wrote (it is no longer what the record says) so the next renders it."""
-        self._readers = None
+        file it wrote (it is no longer what the record says) so the next renders it.
+        `few`: only a few pages were rendered again (inplace.py); the index of readers
+        gains their reads instead of being made again (extra entries only cost a check)."""
+        if few and self._readers is not None:
+            for path, record in self.pending.items():
+                for key, _attribute in record.reads:
+                    self._readers.setdefault(key, set()).add(path)
+        else:
+            self._readers = None
         if succeeded:
             self.items_now = self.shapes.items
             self.records.update(self.pending)
@@ -247,9 +254,11 @@ class Tracer:
         for table in (environment.filters, environment.tests, environment.globals):
             for name, function in list(table.items()):
                 # Jinja's own filters (selectattr, sort, map) read attributes through
-                # environment.getitem, traced above; any other function is not.
+                # environment.getitem, traced above, and Python's (length is len) read
+                # none; any other function is not traced.
+                module = getattr(function, "__module__", None) or ""
                 if callable(function) and not isinstance(function, type) \
-                        and not getattr(function, "__module__", "").startswith("jinja2."):
+                        and not module.startswith("jinja2.") and module != "builtins":
                     table[name] = self._reading_items_whole(function)
 
     def _reading_items_whole(self, function):
