@@ -35,7 +35,8 @@ from .rendering import Shapes, key_of, live_writer
 # What a save may change for this path: the body and the summary, and what Pelican
 # derives from them. Not the title: lists are sorted by it (the FAQ index), and a list
 # made by a plugin is not made again here.
-WORDS = {"_content", "summary", "_summary", "metadata"}
+WORDS = {"_content", "summary", "_summary", "metadata",
+         "_html_as_written"}  # the body before plugins rewrote it (pelican_compat)
 WORDS_IN_METADATA = {"summary"}
 _PICTURE_SOURCE = re.compile(r"""\b(?:src|srcset|href)=["']([^"']*)""")
 
@@ -151,6 +152,7 @@ def write_again(site, paths):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(output)
         written.append(path)
+        site.unsynced.add(path)
     items_now = tracer.items_now
     tracer.finish_build(True, list(tracer.records), few=True)
     tracer.items_now = items_now

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from frozen_urls.frozen_urls import items_of
 from pelican import Pelican, signals
 from pelican.contents import Content
-from frozen_urls.frozen_urls import items_of
 from pelican.settings import read_settings
 from site_core.plugin import last_printed_report
 
@@ -66,6 +66,7 @@ class LiveSite:
         self.tracer = Tracer()
         self.listing = {}  # the working folder after the last build: path -> (mtime, size)
         self.synced = None  # the working folder as last copied to the output folder
+        self.unsynced = set()  # files the in-place path wrote, not yet copied to output
         self.produced = set()  # files the writer wrote or kept in the last build
         self.builds = 0
         self.last = None  # a LastBuild, when the last build succeeded
@@ -131,12 +132,13 @@ class LiveSite:
             written, problems = done
             print_problems(problems, str(self.content))
         changed = []
-        for target in written:
+        for target in sorted(self.unsynced):  # this save's, and a failed attempt's before it
             relative = os.path.relpath(target, self.work)
             status = os.stat(target)
             self.listing[relative] = self.synced[relative] = (status.st_mtime_ns, status.st_size)
             shutil.copy2(target, self.output / relative)
             changed.append(self.output / relative)
+        self.unsynced.clear()
         return Outcome(written=changed, seconds=time.monotonic() - started,
                        rendered=len(written), kept=len(self.tracer.records) - len(written),
                        log=log.getvalue(), in_place=True)
@@ -231,6 +233,7 @@ class LiveSite:
             shutil.copytree(self.work, building)
             _swap_in(building, self.output)
             self.synced = dict(self.listing)
+            self.unsynced.clear()
             return [self.output / path for path in self.listing]
         changed = []
         for path, stamp in self.listing.items():
@@ -245,6 +248,7 @@ class LiveSite:
                 target.unlink()
             changed.append(target)
         self.synced = dict(self.listing)
+        self.unsynced.clear()
         return changed
 
 
