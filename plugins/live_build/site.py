@@ -156,10 +156,11 @@ class LiveSite:
                                   "bytecode_cache": self.compiled_templates},
             "PATH": str(self.content), "OUTPUT_PATH": str(self.work),
             "DELETE_OUTPUT_DIRECTORY": False, "SITE_CORE_FAIL_ON": "errors",
-            # Pages are rendered here, where what they read is noted; after the first
-            # build only changed files are read, too few for workers to pay.
+            # Pages are rendered here, where what they read is noted. Files are read
+            # by fast_markdown's workers only when none is kept (the first build, or a
+            # data file changed); otherwise they would convert every file again.
             "PARALLEL_PAGES_WORKERS": 1,
-            **({"FAST_MARKDOWN_WORKERS": 0} if self.builds else {}),
+            **({"FAST_MARKDOWN_WORKERS": 0} if self.memo.kept else {}),
             **self.overrides,
         }
         return read_settings(self.settings_file, override=overrides)
