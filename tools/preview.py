@@ -2,10 +2,15 @@
 
     tools/preview.py --content content --output output --port 8000
 
-Watches the content, the theme, the plugins and the settings (watchfiles). After each
-change it runs the safe build (tools/build.py, stopping on any content error), so a
-build with an error never replaces the pages already there: the last good site stays
-served. It serves the output folder itself, and into every HTML page it sends it adds
+Watches the content, the theme, the plugins and the settings (watchfiles). The site is
+kept in memory (plugins/live_build): after a save only what the change touches is read
+and rendered again, and a build with a content error never replaces the pages already
+there: the last good site stays served. The search index is brought up to date after
+the pages, while the tab reloads. A change to a plugin or the settings needs code
+loaded again: from then on each save runs the safe build in a new process
+(tools/build.py), as slow as `make html`, until the preview is restarted.
+
+It serves the output folder itself, and into every HTML page it sends it adds
 two things that are never in the output folder:
 
 - a script (/__preview/reload.js) that listens to /__preview/events and reloads the tab
@@ -30,6 +35,10 @@ from pathlib import Path
 
 import watchfiles
 from editor.editor import DEFAULTS as EDITOR_DEFAULTS  # plugins/ is installed in .venv
+from live_build import LiveSite
+from pelican.settings import read_settings
+from search_index.search_index import DEFAULTS as SEARCH_DEFAULTS
+from search_index.search_index import pagefind_command
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
@@ -79,16 +88,62 @@ def build(content, output, settings, theme, extra=()):
     return errors
 
 
-def keep_building(preview, content, output, settings, theme, extra, stop, watching):
+class Builder:
+    """Builds for the preview: the live site, or (once code has changed) the safe build."""
+
+    def __init__(self, content, output, settings, theme, extra):
+        self.content, self.output, self.settings = content, output, Path(settings).resolve()
+        self.theme, self.extra = theme, extra
+        overrides = {key: json.loads(value) for key, _, value in
+                     (item.partition("=") for item in extra)}
+        overrides["THEME"] = str(theme)
+        site_settings = read_settings(str(self.settings), override=overrides)
+        self.search = site_settings.get("SEARCH_INDEX", SEARCH_DEFAULTS["SEARCH_INDEX"])
+        self.exclude = site_settings.get("SEARCH_INDEX_EXCLUDE",
+                                         SEARCH_DEFAULTS["SEARCH_INDEX_EXCLUDE"])
+        # The search index is made from the output folder once its pages are in place.
+        self.live = LiveSite(content, output, self.settings, {**overrides, "SEARCH_INDEX": False})
+        self.code_changed = False
+        self.indexing = threading.Lock()
+
+    def build(self):
+        return self._after(self.live.build())
+
+    def update(self, paths):
+        code = [path for path in paths
+                if path.is_relative_to(REPO / "plugins") or path == self.settings]
+        if code and not self.code_changed:
+            self.code_changed = True
+            print("preview: a plugin or the settings changed; every save now runs a full "
+                  "build. Restart `make devserver` to make saves fast again.", file=sys.stderr,
+                  flush=True)
+        if self.code_changed:
+            return build(self.content, self.output, self.settings, self.theme, self.extra)
+        return self._after(self.live.update(paths))
+
+    def _after(self, outcome):
+        how = "only its pages written again" if outcome.in_place else \
+            f"{outcome.rendered} pages and feeds rendered, {outcome.kept} left as they were"
+        print(f"preview: built in {outcome.seconds:.2f} s ({how})", file=sys.stderr, flush=True)
+        if self.search and not outcome.errors:
+            threading.Thread(target=self._index, daemon=True).start()
+        return outcome.errors
+
+    def _index(self):
+        with self.indexing:
+            subprocess.run(pagefind_command(self.output, self.exclude), capture_output=True)
+
+
+def keep_building(preview, builder, content, settings, theme, stop, watching):
     watched = [content, theme, REPO / "plugins", Path(settings)]
     # yield_on_timeout: an empty set now and then, the first of which says the watcher
     # is running (a save before that would be missed).
-    for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, rust_timeout=500,
+    for changes in watchfiles.watch(*watched, stop_event=stop, debounce=100, rust_timeout=500,
                                     yield_on_timeout=True, raise_interrupt=False):
         watching.set()
         if changes:
             print("preview: a file changed; building again", file=sys.stderr, flush=True)
-            preview.finished(build(content, output, settings, theme, extra))
+            preview.finished(builder.update([Path(path) for _change, path in changes]))
 
 
 def banner(errors):
@@ -191,15 +246,16 @@ def main(argv=None):
     content, output = Path(args.content).resolve(), Path(args.output).resolve()
     theme = Path(args.theme).resolve()
     preview = Preview()
-    preview.finished(build(content, output, args.settings, theme, args.extra))
+    builder = Builder(content, output, args.settings, theme, args.extra)
+    preview.finished(builder.build())
     editor_folder = runpy.run_path(args.settings).get("EDITOR_FOLDER",
                                                       EDITOR_DEFAULTS["EDITOR_FOLDER"])
     server = serve(preview, output, args.port, editor_folder)
     stop, watching = threading.Event(), threading.Event()
-    builder = threading.Thread(target=keep_building, daemon=True,
-                               args=(preview, content, output, args.settings, theme,
-                                     args.extra, stop, watching))
-    builder.start()
+    watcher = threading.Thread(target=keep_building, daemon=True,
+                               args=(preview, builder, content, args.settings, theme, stop,
+                                     watching))
+    watcher.start()
     watching.wait()
     print(f"preview: http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
           file=sys.stderr, flush=True)

@@ -14,6 +14,7 @@ body, its own occurrence is looked up in the source, so two identical tags on tw
 give two lines.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -68,10 +69,24 @@ def scan_body(body, siteurl=""):
     over as many occurrences as come before it in the body (a tag written twice gets the
     line of each). `siteurl` is left off addresses when looking for them.
     """
-    scanner = _Scanner(_Places(body, siteurl))
-    scanner.feed(body)
-    scanner.close()
-    return scanner.problems, scanner.links
+    body = str(body)
+    key = (hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest(),
+           siteurl)
+    found = _scanned.get(key)
+    if found is None:
+        scanner = _Scanner(_Places(body, siteurl))
+        scanner.feed(body)
+        scanner.close()
+        found = (tuple(scanner.problems), tuple(scanner.links))
+        if len(_scanned) >= 65536:
+            _scanned.clear()
+        _scanned[key] = found
+    return list(found[0]), list(found[1])
+
+
+# Each body's scan, by a digest of the body: the preview (live_build) builds the site
+# again and again in one process, and all but the changed items have the same HTML.
+_scanned = {}
 
 
 class _Places:

@@ -70,6 +70,7 @@ class Build:
     to_write: dict = field(default_factory=dict)  # output path -> (cache key, original path)
     pictures: dict = field(default_factory=dict)  # original path -> Picture (or None)
     first_use: dict = field(default_factory=dict)  # original path -> (source path, reference)
+    used: set = field(default_factory=set)  # original paths named by the item being prepared
 
 
 def setting(settings, name):
@@ -99,6 +100,7 @@ def picture_for(reference, source_path):
     build; None, with the problem reported, when the photo cannot be used."""
     state = _build.current
     relative = _site_path(reference)
+    state.used.add(relative)
     if relative in state.pictures:
         return state.pictures[relative]
     settings = state.settings
@@ -255,6 +257,12 @@ def prepare_photos(item):
     rewritten = LINK_TO_IMAGE.sub(to_largest, IMG_TAG.sub(to_picture, original))
     if rewritten != original:
         replace_content_html(item, rewritten)
+    # The copies this item's pages name: written by write_photos, outside Pelican's
+    # writer. The preview (live_build) keeps them while the item is in the site.
+    used, state.used = state.used, set()
+    if used:
+        item.extra_outputs = frozenset(path for path, (_key, relative) in state.to_write.items()
+                                       if relative in used)
 
 
 def write_photos(pelican):

@@ -56,6 +56,18 @@ class _CountErrors(logging.Handler):
             _report.current.other_errors += 1
 
 
+_last_printed = None  # the report print_report printed last (live_build starts from it)
+
+
+def last_printed_report():
+    return _last_printed
+
+
+def fresh_report(settings):
+    """Start a new, empty report (live_build, between its builds)."""
+    return _report.start(settings)
+
+
 def print_report(pelican):
     current = _report.current or Report()
     messages = current.messages()  # once: finding the lines reads the files
@@ -63,6 +75,8 @@ def print_report(pelican):
     for line in report_lines(current, github, messages):
         stream = sys.stdout if line.startswith("::") else sys.stderr
         print(line, file=stream, flush=True)
+    global _last_printed
+    _last_printed = current
     _report.start(pelican.settings)  # forget the printed problems
     if current.fails(setting(pelican.settings, "SITE_CORE_FAIL_ON"), messages):
         raise SystemExit(1)
