@@ -1,13 +1,15 @@
 """A save that changes only the words of one item: its pages written again, nothing more.
 
-Most saves while writing change the text of one release: its body or its summary.
-Nothing else about the site moves: no list is reordered, no address changes, no topic,
-district or photo comes or goes. For such a save the whole build is not run:
+Most saves while writing change the text of one release: its title, body or summary.
+Nothing else about the site moves: no address changes, no topic, district or photo
+comes or goes. For such a save the whole build is not run:
 
 1. the file is read again (with every plugin's `content_object_init` work, as a build
    would), and the new item is compared, attribute by attribute, with the one the last
-   build kept. Anything but the body or summary different (a title, a date, a tag, a
-   phone number linked, a picture, an error found while reading): not this path.
+   build kept. Anything but the title, body or summary different (a date, a tag, a
+   phone number linked, a picture, an error found while reading): not this path. Nor
+   a new title for an item in a list sorted by title (the FAQ index): such a list is
+   made by a plugin while writing, and only the whole build makes it again.
 2. the kept item takes the new item's attributes in place, so every list, page and
    plugin that holds it now holds the new words;
 3. each page and feed whose last render read an attribute of the item that is now
@@ -32,12 +34,10 @@ from site_core.plugin import current_report, fresh_report
 
 from .rendering import Shapes, key_of, live_writer
 
-# What a save may change for this path: the body and the summary, and what Pelican
-# derives from them. Not the title: lists are sorted by it (the FAQ index), and a list
-# made by a plugin is not made again here.
-WORDS = {"_content", "summary", "_summary", "metadata",
-         "_html_as_written"}  # the body before plugins rewrote it (pelican_compat)
-WORDS_IN_METADATA = {"summary"}
+# What a save may change for this path: the title, the body and the summary, and what
+# Pelican and site_core derive from them (the body before plugins rewrote it).
+WORDS = {"_content", "title", "summary", "_summary", "metadata", "_html_as_written"}
+WORDS_IN_METADATA = {"title", "summary"}
 _PICTURE_SOURCE = re.compile(r"""\b(?:src|srcset|href)=["']([^"']*)""")
 
 
@@ -74,6 +74,40 @@ def only_words_changed(old, new):
         return False
     return sorted(_PICTURE_SOURCE.findall(old._content or "")) == \
         sorted(_PICTURE_SOURCE.findall(new._content or ""))
+
+
+def in_a_list_by_title(item, paths, tracer, context):
+    """Whether a list made for the pages at `paths` (their own context entries, and the
+    build's context they use) holds `item` and is in the order of the titles."""
+    seen = set()
+
+    def lists_in(value, depth):
+        if id(value) in seen or depth > 3:
+            return
+        seen.add(id(value))
+        if isinstance(value, (list, tuple)):
+            if len(value) > 1 and any(element is item for element in value):
+                yield value
+            for element in value:
+                if isinstance(element, (list, tuple, dict)):
+                    yield from lists_in(element, depth + 1)
+        elif isinstance(value, dict):
+            for element in value.values():
+                yield from lists_in(element, depth + 1)
+        elif hasattr(value, "__dict__") and not isinstance(value, Content):
+            yield from lists_in(vars(value), depth + 1)
+
+    for path in paths:
+        record = tracer.records.get(path)
+        if record is None or record.extras is None:
+            continue
+        values = [*record.extras.values(), *(context.get(name) for name in record.names)]
+        for found in lists_in(values, 0):
+            titles = [str(getattr(element, "title", "")) for element in found]
+            if titles == sorted(titles) or titles == sorted(titles, key=str.casefold) or \
+                    titles == sorted(titles, reverse=True):
+                return True
+    return False
 
 
 def take_words(old, new):
@@ -119,13 +153,16 @@ def edit_in_place(site, path):
             type(new) is not type(old) or not only_words_changed(old, new):
         memo.forget(absolute)
         return None
+    readers = tracer.readers_of(key)
+    if new.title != old.title and in_a_list_by_title(old, readers, tracer, last.context):
+        memo.forget(absolute)
+        return None
     take_words(old, new)
     memo.kept[absolute].item = old
     if Shapes().whole(old) == old_whole:
         affected = set()
     else:
-        affected = {output for output in tracer.readers_of(key)
-                    if tracer.reads_changed(output, key)}
+        affected = {output for output in readers if tracer.reads_changed(output, key)}
     written = write_again(site, affected)
     problems = check_again(site, old, problems_read, before)
     if problems is None:

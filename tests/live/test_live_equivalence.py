@@ -47,7 +47,7 @@ OVERRIDES = {
     "SITE_NOW": f"{TODAY.isoformat()}T12:00",
 }
 # Edits that change only the words of one release (live_build's in-place path).
-WORDS_ONLY = {"release_body", "release_summary"}
+WORDS_ONLY = {"release_body", "release_summary", "release_title"}
 # scenario: (default seed, steps, errors: each an error step and its repair, counted in
 # the steps). About 1.5 s of full build per step.
 SCENARIOS = {"synthetic": (1, 30, 4), "real_content": (2, 14, 2)}
