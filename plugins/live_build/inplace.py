@@ -23,6 +23,7 @@ instead, which reports it as every build does. The randomised equivalence test
 (tests/live) holds this path to a fresh full build's output, byte for byte.
 """
 
+import datetime
 import os
 import re
 import sys
@@ -107,7 +108,23 @@ def in_a_list_by_title(item, paths, tracer, context):
             if titles == sorted(titles) or titles == sorted(titles, key=str.casefold) or \
                     titles == sorted(titles, reverse=True):
                 return True
+            if _ties_with_a_neighbour(item, found):
+                return True
     return False
+
+
+def _ties_with_a_neighbour(item, found):
+    """Whether `item` has the same day as an item next to it in `found`: a list in the
+    order of the dates may break such a tie by the title (district_days sorts by day,
+    then title), so a new title may reorder it."""
+    def day(element):
+        value = getattr(element, "date", None)
+        return value.date() if isinstance(value, datetime.datetime) else value
+
+    index = next(i for i, element in enumerate(found) if element is item)
+    mine = day(item)
+    return mine is not None and any(
+        day(found[j]) == mine for j in (index - 1, index + 1) if 0 <= j < len(found))
 
 
 def take_words(old, new):
