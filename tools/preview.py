@@ -104,7 +104,9 @@ class Builder:
         # The search index is made from the output folder once its pages are in place.
         self.live = LiveSite(content, output, self.settings, {**overrides, "SEARCH_INDEX": False})
         self.code_changed = False
-        self.indexing = threading.Lock()
+        # One indexer: saves that come while it runs are indexed together, once, after.
+        self.index_wanted = threading.Event()
+        threading.Thread(target=self._keep_indexing, daemon=True).start()
 
     def build(self):
         return self._after(self.live.build())
@@ -126,11 +128,13 @@ class Builder:
             f"{outcome.rendered} pages and feeds rendered, {outcome.kept} left as they were"
         print(f"preview: built in {outcome.seconds:.2f} s ({how})", file=sys.stderr, flush=True)
         if self.search and not outcome.errors:
-            threading.Thread(target=self._index, daemon=True).start()
+            self.index_wanted.set()
         return outcome.errors
 
-    def _index(self):
-        with self.indexing:
+    def _keep_indexing(self):
+        while True:
+            self.index_wanted.wait()
+            self.index_wanted.clear()
             subprocess.run(pagefind_command(self.output, self.exclude), capture_output=True)
 
 

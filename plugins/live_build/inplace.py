@@ -29,6 +29,7 @@ import re
 import sys
 
 from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from site_core import ERROR
 from site_core.messages import Report, report_lines
 from site_core.plugin import current_report, fresh_report
@@ -52,7 +53,6 @@ class LastBuild:
         self.problems = problems
 
     def generator_for(self, item):
-        from pelican.generators import ArticlesGenerator, PagesGenerator  # noqa: PLC0415
         kind = ArticlesGenerator if isinstance(item, Article) else PagesGenerator
         return next((g for g in self.generators if isinstance(g, kind)), None)
 
@@ -108,23 +108,21 @@ def in_a_list_by_title(item, paths, tracer, context):
             if titles == sorted(titles) or titles == sorted(titles, key=str.casefold) or \
                     titles == sorted(titles, reverse=True):
                 return True
-            if _ties_with_a_neighbour(item, found):
-                return True
     return False
 
 
-def _ties_with_a_neighbour(item, found):
-    """Whether `item` has the same day as an item next to it in `found`: a list in the
-    order of the dates may break such a tie by the title (district_days sorts by day,
-    then title), so a new title may reorder it."""
+def shares_its_day(item, context):
+    """Whether another article or page has the item's day: a list in the order of the
+    dates may break such a tie by the title (district_days sorts by day, then title), so
+    a new title may reorder it, even on a page that shows only one of the two."""
     def day(element):
         value = getattr(element, "date", None)
         return value.date() if isinstance(value, datetime.datetime) else value
 
-    index = next(i for i, element in enumerate(found) if element is item)
     mine = day(item)
     return mine is not None and any(
-        day(found[j]) == mine for j in (index - 1, index + 1) if 0 <= j < len(found))
+        other is not item and isinstance(other, Content) and day(other) == mine
+        for other in context.get("generated_content", {}).values())
 
 
 def take_words(old, new):
@@ -171,7 +169,8 @@ def edit_in_place(site, path):
         memo.forget(absolute)
         return None
     readers = tracer.readers_of(key)
-    if new.title != old.title and in_a_list_by_title(old, readers, tracer, last.context):
+    if new.title != old.title and (shares_its_day(old, last.context) or
+                                   in_a_list_by_title(old, readers, tracer, last.context)):
         memo.forget(absolute)
         return None
     take_words(old, new)
