@@ -280,6 +280,15 @@ class Editor:
         names = list(WEIGHTS)
         return self.step(self.rng.choices(names, [WEIGHTS[n] for n in names])[0])
 
+    def rewrite_a_paragraph(self, doc, number, candidates=None):
+        """Replace one of `candidates` (the body's paragraphs) by a new one; append one
+        to a body that has none."""
+        candidates = paragraphs(doc.body) if candidates is None else candidates
+        if candidates:
+            doc.body = doc.body.replace(self.rng.choice(candidates), self.paragraph(number), 1)
+        else:
+            doc.body = doc.body.rstrip("\n") + "\n\n" + self.paragraph(number) + "\n"
+
     def _edit_doc(self, path, kind, what, change):
         doc = Doc.read(path)
         change(doc)
@@ -292,11 +301,7 @@ class Editor:
         number = self.next()
 
         def change(doc):
-            candidates = paragraphs(doc.body)
-            if candidates:
-                doc.body = doc.body.replace(self.rng.choice(candidates), self.paragraph(number), 1)
-            else:
-                doc.body = doc.body.rstrip("\n") + "\n\n" + self.paragraph(number) + "\n"
+            self.rewrite_a_paragraph(doc, number)
         return self._edit_doc(path, "release_body", "rewrote a paragraph", change)
 
     def release_title(self):
@@ -490,12 +495,7 @@ class Editor:
                 tags = doc.get("tags") or []
                 doc.set("tags", [*tags, f"Live topic {number}"])
             else:
-                candidates = paragraphs(doc.body)
-                if candidates:
-                    doc.body = doc.body.replace(self.rng.choice(candidates),
-                                                self.paragraph(number), 1)
-                else:
-                    doc.body = doc.body.rstrip("\n") + "\n\n" + self.paragraph(number) + "\n"
+                self.rewrite_a_paragraph(doc, number)
         return self._edit_doc(path, "district_day", f"District Day report: {how}", change)
 
     def faq(self):
@@ -516,12 +516,9 @@ class Editor:
                 doc.body = (doc.body.rstrip("\n") + f"\n\n## Can I ask question {number}?\n\n"
                             + self.paragraph(number) + "\n")
             else:
-                candidates = [p for p in paragraphs(doc.body) if p != doc.body.split("\n\n")[0]]
-                if candidates:
-                    doc.body = doc.body.replace(self.rng.choice(candidates),
-                                                self.paragraph(number), 1)
-                else:
-                    doc.body = doc.body.rstrip("\n") + "\n\n" + self.paragraph(number) + "\n"
+                first = doc.body.split("\n\n")[0]
+                self.rewrite_a_paragraph(doc, number,
+                                         [p for p in paragraphs(doc.body) if p != first])
         return self._edit_doc(path, "faq", f"FAQ: {how}", change)
 
     def page(self):
@@ -538,12 +535,7 @@ class Editor:
             elif how == "summary":
                 doc.set("summary", self.summary(number))
             else:
-                candidates = paragraphs(doc.body)
-                if candidates:
-                    doc.body = doc.body.replace(self.rng.choice(candidates),
-                                                self.paragraph(number), 1)
-                else:
-                    doc.body = doc.body.rstrip("\n") + "\n\n" + self.paragraph(number) + "\n"
+                self.rewrite_a_paragraph(doc, number)
         return self._edit_doc(path, "page", f"page: {how}", change)
 
     def contacts(self):
