@@ -3,8 +3,9 @@
 While a page is rendered, everything its template reads is noted with the value it had:
 the names it uses from the context (found in the template and every template it
 extends, includes or imports), and each attribute of an article, page, tag or category
-it reads (`article.title`, `tag.url`, through Jinja's own `getattr`). An item handed to
-a filter or a global function is noted whole. At the next build the page is rendered
+it reads (`article.title`, `tag.url`, `selectattr("date")`: through Jinja's own
+`getattr` and `getitem`). An item handed to one of our Python filters or globals is
+noted whole (Jinja's filters read through `getitem`, Python's builtins read nothing). At the next build the page is rendered
 again only if one of those values is now different; otherwise the file already in the
 output folder is left as it is. Feeds are noted the same way: their items, whole.
 
@@ -163,7 +164,6 @@ class Tracer:
         self.traced = set()  # ids of environments already traced
         self.rendered = 0
         self.kept = 0
-        self.context = None  # the context of the last build's pages
         self.items_now = {}  # key -> item, of the last build that succeeded
         self._readers = None  # item key -> output paths whose record reads it
 
@@ -400,7 +400,6 @@ def live_writer(tracer):
 
     class LiveWriter(Writer):
         def write_file(self, name, template, context, *args, **kwargs):
-            tracer.context = context
             return super().write_file(
                 name, _TracedTemplate(template, tracer, self.output_path, set(kwargs)),
                 context, *args, **kwargs)
