@@ -36,13 +36,13 @@ from pathlib import Path
 import watchfiles
 from editor.editor import DEFAULTS as EDITOR_DEFAULTS  # plugins/ is installed in .venv
 from live_build import LiveSite
+from live_build.site import ERROR_LINE
 from pelican.settings import read_settings
 from search_index.search_index import DEFAULTS as SEARCH_DEFAULTS
 from search_index.search_index import pagefind_command
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
-ERROR_LINE = re.compile(r"^\S+:\d+: error: .+$")  # as site_core's report writes an error
 RELOAD_JS = """// The preview server's: reloads this tab when the site has been built again.
 new EventSource("/__preview/events").addEventListener("built", () => location.reload());
 """

@@ -26,13 +26,12 @@ instead, which reports it as every build does. The randomised equivalence test
 import datetime
 import os
 import re
-import sys
 
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from site_core import ERROR
-from site_core.messages import Report, report_lines
-from site_core.plugin import current_report, fresh_report
+from site_core.messages import Report
+from site_core.plugin import current_report, fresh_report, print_report_lines
 
 from .rendering import Shapes, key_of, live_writer
 
@@ -230,5 +229,4 @@ def print_problems(problems, content_dir):
     """Print the report as site_core prints a build's."""
     report = Report(content_dir=content_dir)
     report.add(*problems)
-    for line in report_lines(report, False, report.messages()):
-        print(line, file=sys.stderr, flush=True)
+    print_report_lines(report)

@@ -44,13 +44,9 @@ class ReadMemo:
 
     def __init__(self):
         self.kept = {}  # absolute path -> Kept
-        self.read = []  # absolute paths read (not handed back) in the build under way
 
     def forget(self, path):
         self.kept.pop(os.path.abspath(path), None)
-
-    def start_build(self):
-        self.read = []
 
     def read_file(self, original, readers, base_path, path, content_class, context=None,
                   **options):
@@ -69,7 +65,6 @@ class ReadMemo:
                         **options)
         problems = [problem for problem in report.problems if problem not in before]
         self.kept[absolute] = Kept(stamp, item, problems, links_in(absolute))
-        self.read.append(absolute)
         return item
 
     def installed(self):

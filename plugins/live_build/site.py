@@ -51,7 +51,6 @@ class Outcome:
     seconds: float = 0.0
     rendered: int = 0  # pages and feeds rendered
     kept: int = 0  # pages and feeds left as they were
-    log: str = ""  # what the build printed
     in_place: bool = False  # only the words of one item changed: its pages written again
 
 
@@ -124,13 +123,11 @@ class LiveSite:
 
     def _edit_in_place(self, path):
         started = time.monotonic()
-        log = io.StringIO()
-        with contextlib.redirect_stderr(_Tee(log, sys.stderr)):
-            done = edit_in_place(self, path)
-            if done is None:
-                return None
-            written, problems = done
-            print_problems(problems, str(self.content))
+        done = edit_in_place(self, path)
+        if done is None:
+            return None
+        written, problems = done
+        print_problems(problems, str(self.content))
         changed = []
         for target in sorted(self.unsynced):  # this save's, and a failed attempt's before it
             relative = os.path.relpath(target, self.work)
@@ -141,7 +138,7 @@ class LiveSite:
         self.unsynced.clear()
         return Outcome(written=changed, seconds=time.monotonic() - started,
                        rendered=len(written), kept=len(self.tracer.records) - len(written),
-                       log=log.getvalue(), in_place=True)
+                       in_place=True)
 
     def _is_template(self, path):
         return not path.is_relative_to(self.content)
@@ -169,7 +166,6 @@ class LiveSite:
         started = time.monotonic()
         self.work.mkdir(parents=True, exist_ok=True)
         self.tracer.start_build()
-        self.memo.start_build()
         _refresh_links(self.memo)
         tracer, writer_class = self.tracer, live_writer(self.tracer)
         written_files = []
@@ -224,7 +220,7 @@ class LiveSite:
             self.last = LastBuild(generators, generators[0].context, settings,
                                   report.problems if report else [])
         return Outcome(errors=errors, written=written, seconds=time.monotonic() - started,
-                       rendered=tracer.rendered, kept=tracer.kept, log=log.getvalue())
+                       rendered=tracer.rendered, kept=tracer.kept)
 
     def _sync(self):
         """Make the output folder what the working folder is now."""

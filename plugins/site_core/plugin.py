@@ -68,13 +68,20 @@ def fresh_report(settings):
     return _report.start(settings)
 
 
-def print_report(pelican):
-    current = _report.current or Report()
-    messages = current.messages()  # once: finding the lines reads the files
+def print_report_lines(report):
+    """Print `report` as every build ends: its lines on stderr (GitHub's annotations on
+    stdout in CI); the messages, worked out once (finding the lines reads the files)."""
+    messages = report.messages()
     github = os.environ.get("GITHUB_ACTIONS") == "true"
-    for line in report_lines(current, github, messages):
+    for line in report_lines(report, github, messages):
         stream = sys.stdout if line.startswith("::") else sys.stderr
         print(line, file=stream, flush=True)
+    return messages
+
+
+def print_report(pelican):
+    current = _report.current or Report()
+    messages = print_report_lines(current)
     global _last_printed
     _last_printed = current
     _report.start(pelican.settings)  # forget the printed problems
