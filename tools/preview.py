@@ -124,9 +124,14 @@ class Builder:
         return self._after(self.live.update(paths))
 
     def _after(self, outcome):
-        how = "only its pages written again" if outcome.in_place else \
-            f"{outcome.rendered} pages and feeds rendered, {outcome.kept} left as they were"
-        print(f"preview: built in {outcome.seconds:.2f} s ({how})", file=sys.stderr, flush=True)
+        if outcome.errors:
+            print(f"preview: not built ({len(outcome.errors)} error(s) above); the pages "
+                  "stay as they were at the last good save", file=sys.stderr, flush=True)
+        else:
+            how = "only its pages written again" if outcome.in_place else \
+                f"{outcome.rendered} pages and feeds rendered, {outcome.kept} left as they were"
+            print(f"preview: built in {outcome.seconds:.2f} s ({how})", file=sys.stderr,
+                  flush=True)
         if self.search and not outcome.errors:
             self.index_wanted.set()
         return outcome.errors
