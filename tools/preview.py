@@ -5,10 +5,11 @@
 Watches the content, the theme, the plugins and the settings (watchfiles). The site is
 kept in memory (plugins/live_build): after a save only what the change touches is read
 and rendered again, and a build with a content error never replaces the pages already
-there: the last good site stays served. The search index is brought up to date after
-the pages, while the tab reloads. A change to a plugin or the settings needs code
-loaded again: from then on each save runs the safe build in a new process
-(tools/build.py), as slow as `make html`, until the preview is restarted.
+there: the last good site stays served. The search index is brought up to date after the
+pages, while the tab reloads: Pagefind keeps running beside the preview and is given
+again only the pages a save changed (search_index/resident.py). A change to a plugin
+or the settings needs code loaded again: from then on each save runs the safe build in
+a new process (tools/build.py), as slow as `make html`, until the preview is restarted.
 
 It serves the output folder itself, and into every HTML page it sends it adds
 two things that are never in the output folder:
@@ -31,6 +32,7 @@ import runpy
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import watchfiles
@@ -38,8 +40,8 @@ from editor.editor import DEFAULTS as EDITOR_DEFAULTS  # plugins/ is installed i
 from live_build import LiveSite
 from live_build.site import ERROR_LINE
 from pelican.settings import read_settings
+from search_index.resident import ResidentIndex, SearchIndexError
 from search_index.search_index import DEFAULTS as SEARCH_DEFAULTS
-from search_index.search_index import pagefind_command
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
@@ -106,6 +108,8 @@ class Builder:
         self.code_changed = False
         # One indexer: saves that come while it runs are indexed together, once, after.
         self.index_wanted = threading.Event()
+        self.index_lock = threading.Lock()
+        self.to_index = None  # output files changed since the last indexing; None: all
         threading.Thread(target=self._keep_indexing, daemon=True).start()
 
     def build(self):
@@ -116,10 +120,11 @@ class Builder:
                 if path.is_relative_to(REPO / "plugins") or path == self.settings]
         if code and not self.code_changed:
             self.code_changed = True
+            self.index_wanted.set()  # the indexer stops
             print("preview: a plugin or the settings changed; every save now runs a full "
                   "build. Restart `make devserver` to make saves fast again.", file=sys.stderr,
                   flush=True)
-        if self.code_changed:
+        if self.code_changed:  # the safe build makes its own search index
             return build(self.content, self.output, self.settings, self.theme, self.extra)
         return self._after(self.live.update(paths))
 
@@ -133,14 +138,38 @@ class Builder:
             print(f"preview: built in {outcome.seconds:.2f} s ({how})", file=sys.stderr,
                   flush=True)
         if self.search and not outcome.errors:
+            with self.index_lock:
+                if self.to_index is not None:
+                    self.to_index.update(outcome.written)
             self.index_wanted.set()
         return outcome.errors
 
     def _keep_indexing(self):
+        """Pagefind kept running: after a save it is given only the pages that changed."""
+        index = None
         while True:
             self.index_wanted.wait()
             self.index_wanted.clear()
-            subprocess.run(pagefind_command(self.output, self.exclude), capture_output=True)
+            if self.code_changed:
+                break
+            with self.index_lock:
+                changed, self.to_index = self.to_index, set()
+            started = time.monotonic()
+            try:
+                if index is None:
+                    index, changed = ResidentIndex(self.output, self.exclude), None
+                written = index.update(changed)
+                print(f"preview: search index up to date in {time.monotonic() - started:.1f} s "
+                      f"({written} of its files written)", file=sys.stderr, flush=True)
+            except (SearchIndexError, OSError) as error:
+                print(f"preview: the search index was not brought up to date ({error}); "
+                      "it will be made again from every page at the next save",
+                      file=sys.stderr, flush=True)
+                if index is not None:
+                    index.close()
+                index = None
+        if index is not None:
+            index.close()
 
 
 def keep_building(preview, builder, content, settings, theme, stop, watching):

@@ -13,6 +13,7 @@ import time
 import urllib.request
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser.test_a11y_axe import describe, violations_on
 from conftest import REPO, copy_content
@@ -63,6 +64,29 @@ def test_saving_a_release_reloads_the_open_tab_with_the_new_text(preview, fresh_
     page.get_by_text("as the preview shows").wait_for(timeout=60_000)
     assert page.evaluate("window.openedByTheTest === undefined")  # reloaded, not by hand
     assert not page.locator(".pcc-preview-banner").count()
+
+
+@pytest.mark.browser
+def test_the_preview_finds_words_of_the_last_save_in_its_search(preview, fresh_page):
+    base, content, _ = preview
+    page = fresh_page(1280)
+    edit(content / RELEASE, "Two cars cover the whole county.",
+         "Two cars cover the whole county. Quokkaesque is a word only this save has.")
+    deadline = time.monotonic() + 60
+    while True:  # the index is brought up to date after the page, in the background
+        page.goto(base + "/search/?q=quokkaesque")
+        try:  # a search that started while the index was being replaced may not finish
+            page.wait_for_function(
+                "() => /result/.test(document.querySelector('.pcc-search__status').textContent)",
+                timeout=5_000)
+        except PlaywrightTimeout:
+            pass
+        links = page.get_by_role("list", name="Search results").get_by_role("link")
+        if links.count():
+            break
+        assert time.monotonic() < deadline, "the search never found the saved word"
+        time.sleep(0.5)
+    assert [link.get_attribute("href") for link in links.all()] == [PAGE]
 
 
 @pytest.mark.browser

@@ -1,7 +1,9 @@
 """The preview server (`make devserver`, tools/preview.py) on a synthetic archive: the time
 from saving a file to the page that shows the change being rewritten in the output, for
 an edited release, a new release, a deleted release, an edited template and an edited
-contacts.yml. Reported beside the full build of the same archive, as a fraction of it.
+contacts.yml. Reported beside the full build of the same archive, as a fraction of it;
+and the time from the save to the search index being up to date again (the preview's
+"search index up to date" line).
 
 The server runs on a copy of the archive and of the theme (it is told to watch them), so
 the benchmark never touches the repository."""
@@ -19,6 +21,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 STARTED = re.compile(r"preview: http://127\.0\.0\.1:\d+/")
+INDEXED = "preview: search index up to date"
+SEARCH = ": search index"  # results' key for the time to the search index up to date
 MARK = "Saved for the preview benchmark"
 TIMEOUT = 600
 
@@ -89,17 +93,24 @@ def bench_preview(archive, workdir, say):
          "--output", str(output), "--theme", str(theme), "--port", "0"],
         cwd=REPO, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started = threading.Event()
+    indexed = []  # when each "search index up to date" line came
 
     def read_log():
         for line in server.stderr:
             if STARTED.search(line):
                 started.set()
+            if line.startswith(INDEXED):
+                indexed.append(time.perf_counter())
 
     threading.Thread(target=read_log, daemon=True).start()
     results = {}
     try:
         if not started.wait(TIMEOUT):
             raise RuntimeError("the preview server did not start")
+        while not indexed:  # the first search index, of every page
+            if server.poll() is not None:
+                raise RuntimeError("the preview server stopped")
+            time.sleep(0.1)
         for change in changes(content):
             start = time.perf_counter()
             change.make(content, theme)
@@ -108,7 +119,14 @@ def bench_preview(archive, workdir, say):
                     raise RuntimeError(f"the preview never showed the {change.name}")
                 time.sleep(0.02)
             results[change.name] = time.perf_counter() - start
-            say(f"  preview: {change.name}: page rewritten {results[change.name]:.1f} s after the save")
+            while not [when for when in indexed if when > start + results[change.name]]:
+                if time.perf_counter() - start > TIMEOUT:
+                    raise RuntimeError(f"the search index never caught up with the {change.name}")
+                time.sleep(0.02)
+            searchable = min(when for when in indexed if when > start + results[change.name]) - start
+            results[change.name + SEARCH] = searchable
+            say(f"  preview: {change.name}: page rewritten {results[change.name]:.1f} s after "
+                f"the save, search index up to date after {searchable:.1f} s")
             time.sleep(1.0)  # let the build finish (Pagefind, the swap) before the next save
             _wait_until_quiet(output)
     finally:
@@ -129,13 +147,16 @@ def _wait_until_quiet(output, quiet=1.5):
 
 
 def format_preview_report(by_size, full_builds):
-    """Markdown: each change's time and its fraction of the full build of that size."""
+    """Markdown: each change's time to the page rewritten, as a fraction of the full build
+    of that size too, and to the search index up to date."""
     sizes = sorted(by_size)
-    lines = ["| change | " + " | ".join(f"{size:,} releases: s (of a full build)" for size in sizes) + " |",
-             "| --- | " + " | ".join("---:" for _ in sizes) + " |"]
-    names = list(next(iter(by_size.values())))
+    lines = ["| change | " + " | ".join(
+        f"{size:,}: page rewritten, s (of a full build) | {size:,}: search index up to date, s"
+        for size in sizes) + " |",
+        "| --- | " + " | ".join("---: | ---:" for _ in sizes) + " |"]
+    names = [name for name in next(iter(by_size.values())) if not name.endswith(SEARCH)]
     for name in names:
-        cells = [f"{by_size[size][name]:.1f} ({by_size[size][name] / full_builds[size]:.2f})"
-                 for size in sizes]
+        cells = [f"{by_size[size][name]:.1f} ({by_size[size][name] / full_builds[size]:.2f}) | "
+                 f"{by_size[size][name + SEARCH]:.1f}" for size in sizes]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

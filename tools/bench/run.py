@@ -276,7 +276,8 @@ def format_report(results, runs, profile_text, photo_text=None, heaviest=10):
                      f"{rebuild['rebuild'] / rebuild['full']:.2f} | "
                      f"{rebuild['rebuild'] / rows['variants']['ours']['seconds']:.2f} |")
 
-    lines += ["", "## Preview server (`make devserver`): from saving a file to the page rewritten",
+    lines += ["", "## Preview server (`make devserver`): from saving a file to the page "
+              "rewritten and to the search index up to date",
               "", format_preview_report(
                   {size: rows["preview"] for size, rows in results.items()},
                   {size: rows["variants"]["ours"]["seconds"] for size, rows in results.items()}),
