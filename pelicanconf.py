@@ -43,6 +43,7 @@ PLUGINS = [
     "district_days",
     "feeds",
     "content_checks",
+    "plain_english",  # plain English and house style: warnings only
     "url_stability",
     "security_headers",
     "search_index",  # indexes the finished HTML with Pagefind

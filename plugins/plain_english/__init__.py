@@ -1,0 +1,1 @@
+from .plain_english import register  # noqa: F401

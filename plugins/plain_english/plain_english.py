@@ -1,0 +1,163 @@
+"""Plain English and house style, checked as each item is read: warnings in the build's
+report, with the line and a suggestion (rules.py says what is checked).
+
+A writer keeps one warning on one line by adding a comment to that line:
+`<!-- style: accept long-sentence -->` in the text, `# style: accept avoid` in the
+front matter; with no name after "accept", every plain-English warning of the line.
+"""
+
+import html
+import os
+import re
+import time
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.contents import Article, Page
+from site_core import (
+    WARNING, BuildState, Problem, content_type_of, find_line, front_matter_span, report, shown_path,
+)
+
+from . import rules
+from .guide import StyleGuide, load_guide
+from .prose import body_blocks, text_blocks
+from .reading_age import reading_age
+
+DEFAULTS = {
+    "PLAIN_ENGLISH": True,  # False: no plain-English warnings (the style report still works)
+    "PLAIN_ENGLISH_FILE": "data/style.yml",  # relative to PATH
+    "PLAIN_ENGLISH_SENTENCE_WORDS": 25,  # GOV.UK: 25 words or fewer
+    # Above this reading age a page is flagged (plugins/plain_english/README.md says why).
+    "PLAIN_ENGLISH_READING_AGE": 14,
+    "PLAIN_ENGLISH_READING_AGE_MIN_WORDS": 100,  # too few words for a steady score below
+}
+_ACCEPT = re.compile(r"(?:<!--|#)\s*style:\s*accept\b(?P<rules>[^>\n]*?)\s*(?:-->|$)")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+@dataclass
+class PlainEnglishBuild:
+    settings: dict
+    guide: StyleGuide = field(default_factory=StyleGuide)
+    style_file: str = ""
+    seconds: float = 0.0  # spent checking, for the benchmark
+    checked: int = 0
+
+
+_build = BuildState(PlainEnglishBuild)
+
+
+def load_style_file(pelican):
+    """Read style.yml at the start of each build; its own mistakes are reported too."""
+    state = _build.current
+    path = os.path.join(state.settings["PATH"], setting(state.settings, "PLAIN_ENGLISH_FILE"))
+    state.style_file = shown_path(path)
+    if not os.path.isfile(path):
+        return None  # no words to avoid and no abbreviations: the other checks still run
+    with open(path, encoding="utf-8") as handle:
+        state.guide, problems = load_guide(handle.read(), os.path.basename(path))
+    report(*(problem.at(path) for problem in problems))
+    return None  # get_generators: this receiver adds no generator
+
+
+def check_item(content):
+    """Check one article or page as it is read; its reading age goes on the item."""
+    state = _build.current
+    if state is None or not isinstance(content, (Article, Page)) \
+            or not setting(state.settings, "PLAIN_ENGLISH"):
+        return
+    path = content.source_path
+    relative = os.path.relpath(path, state.settings["PATH"])
+    if content_type_of(relative) is None or not os.path.isfile(path):
+        return
+    started = time.perf_counter()
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    findings, content.reading_age = check_source(
+        source, getattr(content, "title", ""), _plain(content.metadata.get("summary", "")),
+        state.guide, state.settings, state.style_file)
+    span = front_matter_span(source.splitlines())
+    in_front_matter = span[1] + 1 if span else 0
+    report(*(Problem(f.what, f.fix + _keep_it(f.rule, f.line <= in_front_matter),
+                     level=WARNING, line=f.line).at(path) for f in findings))
+    state.seconds += time.perf_counter() - started
+    state.checked += 1
+
+
+def check_source(source, title, summary, guide, settings, style_file="style.yml"):
+    """(findings not accepted on their line, (reading age, words)) of one file."""
+    lines = source.splitlines()
+    limit = setting(settings, "PLAIN_ENGLISH_SENTENCE_WORDS")
+    body = body_blocks(source)
+    findings = []
+    seen_capitals = set()
+    for key, text in (("title", title), ("summary", summary)):
+        line = find_line(lines, key=key) if text else None
+        if line:
+            blocks = text_blocks(text, line)
+            findings += _sentence_checks(blocks, guide, limit, style_file, seen_capitals)
+            if key == "summary":  # shown on its own in lists and feeds
+                findings += rules.abbreviations(blocks, guide)
+    findings += _sentence_checks(body, guide, limit, style_file, seen_capitals)
+    findings += rules.abbreviations(body, guide)
+    age, words = reading_age(body)
+    most = setting(settings, "PLAIN_ENGLISH_READING_AGE")
+    if age is not None and round(age) > most \
+            and words >= setting(settings, "PLAIN_ENGLISH_READING_AGE_MIN_WORDS"):
+        findings.append(rules.Finding(
+            rules.READING_AGE, find_line(lines, key="title") or 1,
+            f"the page has a reading age of {round(age)} (more than {most}): its sentences "
+            "or words are long for many readers",
+            "use shorter sentences and everyday words; `make style-report` lists every "
+            "page's reading age"))
+    accepted = accepted_lines(lines)
+    kept = [f for f in findings if not _is_accepted(f, accepted)]
+    return sorted(kept, key=lambda f: f.line), (age, words)
+
+
+def _sentence_checks(blocks, guide, limit, style_file, seen_capitals):
+    findings = []
+    for block in blocks:
+        findings += rules.long_sentences(block, limit)
+        findings += rules.words_to_avoid(block, guide)
+        findings += rules.capitals(block, guide, style_file, seen_capitals)
+        findings += rules.house_style(block)
+        findings += rules.link_texts(block)
+    return findings
+
+
+def accepted_lines(lines):
+    """{line number: the rules accepted on it ("*": all)}."""
+    accepted = {}
+    for number, line in enumerate(lines, start=1):
+        for found in _ACCEPT.finditer(line):
+            names = set(re.split(r"[\s,]+", found.group("rules").strip())) - {""}
+            accepted.setdefault(number, set()).update(names or {"*"})
+    return accepted
+
+
+def _is_accepted(finding, accepted):
+    names = accepted.get(finding.line, ())
+    return "*" in names or finding.rule in names
+
+
+def _keep_it(rule, in_front_matter):
+    comment = f"# style: accept {rule}" if in_front_matter else f"<!-- style: accept {rule} -->"
+    return f" (or, to keep it, end the line with {comment})"
+
+
+def _plain(summary):
+    return html.unescape(_TAGS.sub("", str(summary or ""))).strip()
+
+
+def register():
+    # get_generators: at the start of every build, before any item is read, so style.yml
+    # is loaded in time (and read again by every build of the preview).
+    signals.get_generators.connect(load_style_file)
+    # content_object_init: each article and page passes here once as it is read; the
+    # preview keeps items it has read and repeats their warnings (live_build).
+    signals.content_object_init.connect(check_item)

@@ -1,0 +1,207 @@
+"""The words a reader reads, from a Markdown file, each character with its source line.
+
+A check of plain English must see prose, not markup: `[our report](https://…)` is the
+two words "our report", a link whose text is "our report"; `**Note:**` is "Note:";
+code, pictures, HTML tags and addresses are not prose. And a warning must name the
+line the writer typed. So the body is cut into blocks (a paragraph, a heading, a list
+item, a table row, a quotation) and each block's text keeps, for every character, the
+line it came from.
+
+Quotations are marked: a block quote (`> `), and text between double quotation marks
+("…" or “…”; a quotation that runs past the end of its paragraph ends with it, as a
+quotation of several paragraphs opens each one). Single quotation marks are left
+alone: they are also apostrophes.
+"""
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+
+from site_core import front_matter_span, lines_outside_fenced_code
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # nested ones too
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")  # [label]: https://…
+_ATTRIBUTES = re.compile(r"^\s*\{:?[^}]*\}\s*$")  # a line of attr_list's {: #id }
+
+# Inline markup, in the order tried at each place: what it leaves as prose.
+_INLINE = re.compile(r"""
+    (?P<comment><!--.*?-->)
+  | (?P<code>`+)(?P<code_text>.+?)(?P=code)
+  | !\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)
+  | \[(?P<text>[^\]]+)\]\((?P<href>[^)\s]*)(?:\s+"[^"]*")?\)
+  | \[(?P<ref_text>[^\]]+)\]\[(?P<ref>[^\]]*)\]
+  | <(?P<auto>(?:https?://|mailto:|www\.)[^>\s]+)>
+  | <a\s[^>]*>(?P<a_text>.*?)</a\s*>
+  | </?[A-Za-z][^>]*>
+  | \{:?[^}\n]*\}
+  | \\(?P<escaped>[\\`*_{}\[\]()#+\-.!>])
+  | (?P<emphasis>(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_]))
+  | (?P<entity>&(?:\#\d+|\#x[0-9a-fA-F]+|[A-Za-z]+);)
+""", re.VERBOSE | re.DOTALL)
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?'\"”’]")
+
+
+@dataclass
+class Link:
+    text: str
+    line: int
+
+
+@dataclass
+class Block:
+    """One paragraph, heading, list item, table row or block quote of a file's body."""
+
+    kind: str  # "paragraph", "heading", "item", "row" or "quote"
+    text: str  # the prose
+    starts: list  # where in `text` each source line's prose starts...
+    numbers: list  # ...and that line's number (from 1)
+    quotes: list  # (start, end) in `text` of each quotation, in order
+    links: list = field(default_factory=list)  # Link for each link, with its text
+
+    def line_at(self, index):
+        """The source line of the character at `index` of the text."""
+        return self.numbers[max(bisect.bisect_right(self.starts, index) - 1, 0)]
+
+    def quoted(self, index):
+        """Whether the character at `index` is inside a quotation."""
+        at = bisect.bisect_right(self.quotes, (index, float("inf"))) - 1
+        return at >= 0 and self.quotes[at][0] <= index < self.quotes[at][1]
+
+
+def body_blocks(source):
+    """The blocks of a Markdown file's body (below its front matter), in order."""
+    lines = source.splitlines()
+    span = front_matter_span(lines)
+    start = span[1] + 1 if span else 0
+    blocks, current = [], None
+
+    def close():
+        nonlocal current
+        if current:
+            blocks.append(_prose(*current))
+        current = None
+
+    outside_code = dict(lines_outside_fenced_code(lines, start))
+    for index in range(start, len(lines)):
+        line = lines[index]
+        number = index + 1
+        if index not in outside_code:
+            close()
+            continue
+        if not line.strip() or _RULE.match(line) or _REFERENCE.match(line) \
+                or _ATTRIBUTES.match(line):
+            close()
+            continue
+        quote = _QUOTE.match(line)
+        if quote:
+            if current and current[0] != "quote":
+                close()
+            if current is None:
+                current = ("quote", [])
+            current[1].append((number, line[quote.end():]))
+            continue
+        heading = _HEADING.match(line)
+        item = _LIST_ITEM.match(line)
+        if heading or item or line.lstrip().startswith("|"):
+            close()
+            kind = "heading" if heading else "item" if item else "row"
+            marker = heading or item
+            text = line[marker.end():] if marker else line.replace("|", " ")
+            current = (kind, [(number, text.rstrip("#") if heading else text)])
+            if heading or kind == "row":
+                close()
+            continue
+        if current is None or current[0] == "quote":
+            close()
+            current = ("paragraph", [])
+        current[1].append((number, line.strip()))
+    close()
+    return blocks
+
+
+def text_blocks(text, line):
+    """A front-matter value (a title, a summary) as one block on `line`."""
+    return [_prose("paragraph", [(line, text)])]
+
+
+def _prose(kind, numbered_lines):
+    parts, starts, numbers, links = [], [], [], []
+    length = 0
+    for number, line in numbered_lines:
+        if parts:
+            parts.append(" ")
+            length += 1
+        starts.append(length)
+        numbers.append(number)
+        prose = _inline(line, number, links)
+        parts.append(prose)
+        length += len(prose)
+    text = "".join(parts)
+    quotes = [(0, len(text))] if kind == "quote" else _quotations(text)
+    return Block(kind, text, starts, numbers, quotes, links)
+
+
+def _inline(line, number, links):
+    """The prose of one line, with the links found in it added to `links`."""
+    parts, position = [], 0
+    for found in _INLINE.finditer(line):
+        parts.append(_without_bare_urls(line[position:found.start()], number, links))
+        position = found.end()
+        groups = found.groupdict()
+        if groups["code"]:
+            parts.append("code")  # one word, never checked
+        elif groups["text"] is not None or groups["ref_text"] is not None \
+                or groups["a_text"] is not None:
+            text = groups["text"] or groups["ref_text"] or groups["a_text"] or ""
+            text = html.unescape(re.sub(r"<[^>]+>|[*_`]", "", text))
+            links.append(Link(text, number))
+            parts.append(text)
+        elif groups["auto"]:
+            links.append(Link(groups["auto"], number))
+            parts.append("link")
+        elif groups["escaped"]:
+            parts.append(groups["escaped"])
+        elif groups["entity"]:
+            parts.append(html.unescape(groups["entity"]))
+        # comments, pictures, other tags, {attributes} and emphasis leave nothing
+    parts.append(_without_bare_urls(line[position:], number, links))
+    return "".join(parts)
+
+
+def _without_bare_urls(text, number, links):
+    """An address typed as it is (Markdown links it): a link whose text is the address."""
+    def replace(found):
+        links.append(Link(found.group(0), number))
+        return "link"
+    return _BARE_URL.sub(replace, text)
+
+
+_MARKS = re.compile('["“”]')
+
+
+def _quotations(text):
+    """(start, end) of each quotation in `text`."""
+    quotes, opened = [], None
+    for found in _MARKS.finditer(text):
+        index, mark = found.start(), found.group(0)
+        if opened is None:
+            if mark == "“" or (mark == '"' and _opens(text, index)):
+                opened = index
+        elif mark == "”" or (mark == '"' and not _opens(text, index)):
+            quotes.append((opened, index + 1))
+            opened = None
+    if opened is not None:  # runs on past the paragraph
+        quotes.append((opened, len(text)))
+    return quotes
+
+
+def _opens(text, index):
+    """A straight double quotation mark opens a quotation when no letter or digit comes
+    before it and something other than a space comes after it."""
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()

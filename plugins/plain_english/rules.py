@@ -1,0 +1,297 @@
+"""The checks, as pure functions of prose blocks (prose.py) and the style guide (guide.py).
+
+Each returns Findings: the rule's name (what a writer types to accept it), the line,
+what is wrong and what to do. Quotations are someone's words: the sentence-length and
+word checks pass over them; abbreviations, capitals, dates and link text do not.
+"""
+
+import re
+from dataclasses import dataclass
+
+LONG_SENTENCE = "long-sentence"
+AVOID = "avoid"
+ABBREVIATION = "abbreviation"
+CAPITALS = "capitals"
+DATES = "dates-and-numbers"
+LINK_TEXT = "link-text"
+READING_AGE = "reading-age"
+RULES = (LONG_SENTENCE, AVOID, ABBREVIATION, CAPITALS, DATES, LINK_TEXT, READING_AGE)
+
+WORD = re.compile(r"[£$€]?[A-Za-z0-9]+(?:['’.,:/&-][A-Za-z0-9]+)*%?")
+_SENTENCE_END = re.compile(r"""[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9£])""")
+_NOT_AN_END = re.compile(r"(?:^|[\s(])(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|approx|Prof|Insp|Sgt|"
+                         r"Supt|Cllr|Rev|[A-Z])\.$", re.IGNORECASE)
+# Words before a verb: "to impact", "will impact", "it impacts".
+_VERB_CUES = frozenset("to will would could can may might must should shall does did do not "
+                       "never also it they we he she i you who which that".split())
+# Words after "key" that show it is a noun: "key to", "key of", "the key is".
+_NOT_AFTER_AN_ADJECTIVE = frozenset("to of and or in on at for is was are were be been that "
+                                    "which with from by as but if when will would can "
+                                    "could".split())
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+BAD_LINK_TEXTS = frozenset([
+    "here", "click here", "click", "this link", "link", "read more", "more", "more info",
+    "more information", "find out more", "learn more", "this page", "this", "page",
+    "website", "this website", "go", "details", "see more", "continue",
+])
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    line: int
+    what: str
+    fix: str
+
+
+def sentences(block):
+    """(start, end) in block.text of each sentence."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(block.text):
+        if _NOT_AN_END.search(block.text[max(start, end.start() - 8):end.start() + 1]):
+            continue
+        found.append((start, end.end()))
+        start = end.end()
+    if block.text[start:].strip():
+        found.append((start, len(block.text)))
+    return found
+
+
+def _excerpt(text, words=8):
+    shown = text.split()
+    return " ".join(shown[:words]) + (" …" if len(shown) > words else "")
+
+
+def long_sentences(block, limit):
+    findings = []
+    for start, end in sentences(block):
+        words = [w for w in WORD.finditer(block.text, start, end)
+                 if not block.quoted(w.start())]
+        if len(words) > limit:
+            quoted = any(block.quoted(w.start()) for w in WORD.finditer(block.text, start, end))
+            counted = " outside the quotation" if quoted else ""
+            findings.append(Finding(
+                LONG_SENTENCE, block.line_at(start),
+                f'a sentence of {len(words)} words{counted} (more than {limit}): '
+                f'"{_excerpt(block.text[start:end].strip())}"',
+                f"split it into shorter sentences; {limit} words or fewer are easier to "
+                "read"))
+    return findings
+
+
+def words_to_avoid(block, guide):
+    findings = []
+    index = guide.by_first_word()
+    for start, end in sentences(block):
+        tokens = [(w.group(0), w.start()) for w in WORD.finditer(block.text, start, end)
+                  if not block.quoted(w.start())]
+        lowered = [text.lower() for text, _ in tokens]
+        for at, word in enumerate(lowered):
+            for form, entry in index.get(word, ()):
+                if tuple(lowered[at:at + len(form)]) != form:
+                    continue
+                if any(tuple(lowered[at:at + len(allowed)]) == allowed for allowed in guide.allow):
+                    continue
+                if not _used_as(entry.used_as, lowered, at, len(form)):
+                    continue
+                surface = " ".join(text for text, _ in tokens[at:at + len(form)])
+                findings.append(Finding(AVOID, block.line_at(tokens[at][1]),
+                                        f'"{surface}" is a word to avoid in plain English',
+                                        _instead(entry)))
+                break
+    return findings
+
+
+def _used_as(used_as, lowered, at, length):
+    if used_as == "verb":
+        return lowered[at].endswith("ed") or (at > 0 and lowered[at - 1] in _VERB_CUES)
+    if used_as == "adjective":
+        after = lowered[at + length] if at + length < len(lowered) else ""
+        return after.isalpha() and after not in _NOT_AFTER_AN_ADJECTIVE
+    return True
+
+
+def _instead(entry):
+    choices = [choice.strip() for choice in entry.instead.split(",") if choice.strip()]
+    if entry.instead.lower().startswith("say "):
+        fix = entry.instead
+    elif len(choices) == 1:
+        fix = f'write "{choices[0]}" instead'
+    else:
+        fix = "write " + ", ".join(f'"{c}"' for c in choices[:-1]) + f' or "{choices[-1]}" instead'
+    return fix + (f" (it is fine if {entry.unless})" if entry.unless else "")
+
+
+def abbreviations(blocks, guide):
+    """Each abbreviation the guide knows, where a page first uses it without having
+    spelt it out (before it, or in brackets just after it)."""
+    known = {abbr: meanings for abbr, meanings in guide.abbreviations.items()
+             if abbr not in guide.well_known}
+    if not known:
+        return []
+    pattern = re.compile(r"(?<![\w&])(" + "|".join(
+        re.escape(abbr) for abbr in sorted(known, key=len, reverse=True)) + r")(?:s|['’]s)?(?![\w&])")
+    findings, seen, before = [], set(), []
+    for block in blocks:
+        for found in pattern.finditer(block.text):
+            abbr = found.group(1)
+            if abbr in seen:
+                continue
+            seen.add(abbr)
+            read = _normal(" ".join(before) + " " + block.text[:found.start()])
+            after = _normal(block.text[found.end():found.end() + 200]).lstrip()
+            if not any(_normal(meaning) in read or after.startswith("(" + _normal(meaning))
+                       for meaning in known[abbr]):
+                findings.append(Finding(
+                    ABBREVIATION, block.line_at(found.start()),
+                    f'"{abbr}" is not spelled out before its first use on this page',
+                    f'write "{known[abbr][0]} ({abbr})" the first time'))
+        before.append(block.text)
+    return findings
+
+
+def _normal(text):
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("&", "and"))
+
+
+def capitals(block, guide, style_file, seen=None):
+    """Runs of words in capitals, unless they are abbreviations: one finding per run, and
+    per page if the caller passes the same `seen` set for each of its blocks."""
+    findings, run = [], []
+    seen = set() if seen is None else seen
+
+    def close():
+        if run:
+            words = " ".join(w.group(0) for w in run)
+            if words in seen:
+                run.clear()
+                return
+            seen.add(words)
+            findings.append(Finding(
+                CAPITALS, block.line_at(run[0].start()), f'"{words}" is written in capitals',
+                "write it in lower case: words in capitals are harder to read. If it is an "
+                f"abbreviation, spell it out the first time and add it to {style_file}"))
+            run.clear()
+
+    for word in WORD.finditer(block.text):
+        text = word.group(0).strip("£$€%")
+        letters = [c for c in text if c.isalpha()]
+        shouting = (len(letters) > 1 and text.upper() == text and not any(c.isdigit() for c in text)
+                    and text not in guide.abbreviations and text not in guide.well_known
+                    and not _ROMAN.match(text))
+        if shouting and run and block.text[run[-1].end():word.start()].strip():
+            close()  # a comma or full stop between them: two runs
+        if shouting:
+            run.append(word)
+        else:
+            close()
+    close()
+    return findings
+
+
+_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")
+_SHORT_MONTH = r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_SHORT = {m[:3]: m for m in _MONTHS} | {"Sept": "September"}
+_TIME = r"(\d{1,2}(?::\d{2})?\s?(?:am|pm))"
+
+
+def _date_words(day, month, year=""):
+    return f"{int(day)} {month}" + (f" {year}" if year else "")
+
+
+def _numeric_date(found):
+    day, month, year = (int(part) for part in found.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    year = year + 2000 if year < 100 else year
+    return f'write the date in words: "{_date_words(day, _MONTHS[month - 1], year)}"'
+
+
+def _iso_date(found):
+    year, month, day = (int(part) for part in found.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f'write the date in words: "{_date_words(day, _MONTHS[month - 1], year)}"'
+
+
+def _twelve_hour(hour, minutes):
+    hour = int(hour)
+    if hour == 0 and minutes == "00":
+        return 'write "midnight"'
+    if hour == 12 and minutes == "00":
+        return 'write "midday"'
+    suffix = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f'write "{hour}{"" if minutes == "00" else ":" + minutes}{suffix}"'
+
+
+# (pattern, what is wrong, the fix: a format of the match's groups, or a function of it)
+HOUSE_STYLE = [
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?" + _MONTH + r"\b"),
+     "dates have no \"st\", \"nd\", \"rd\" or \"th\"", 'write "{0} {1}"'),
+    (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]?\d)(?:,?\s+(\d{4})\b)?"),
+     "dates are written day first", lambda f: f'write "{_date_words(f.group(2), f.group(1), f.group(3) or "")}"'),
+    (re.compile(r"\b0(\d)\s+" + _MONTH + r"\b"),
+     "dates have no 0 before the day", 'write "{0} {1}"'),
+    (re.compile(r"\b(\d{1,2})\s+" + _SHORT_MONTH + r"\b\.?"),
+     "months are written in full", lambda f: f'write "{int(f.group(1))} {_SHORT[f.group(2)]}"'),
+    (re.compile(r"(?<![\d/.])\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b(?![/.]\d)"),
+     "dates are written in words", _numeric_date),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "dates are written in words", _iso_date),
+    (re.compile(_TIME + r"\s*(?:-|–|—)\s*" + _TIME),
+     "time ranges use \"to\"", lambda f: f'write "{_tidy_time(f.group(1))} to {_tidy_time(f.group(2))}"'),
+    (re.compile(r"\b(\d{1,2})[:.]00\s?(am|pm)\b"), "times on the hour have no \":00\"",
+     'write "{0}{1}"'),
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\s?(am|pm)\b"), "times use a colon", 'write "{0}:{1}{2}"'),
+    (re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(am|pm)\b"), "times have no space before am or pm",
+     'write "{0}{1}"'),
+    (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s?([ap])\.\s?m\b\.?"), "times use am and pm, not a.m. and p.m.",
+     'write "{0}{1}m"'),
+    (re.compile(r"\b([01]\d|2[0-3]):?([0-5]\d)\s?(?:hrs|hours)\b|\b([01]\d|2[0-3]):([0-5]\d)\b(?!\s?[ap]\.?m)"),
+     "times use the 12-hour clock", lambda f: _twelve_hour(f.group(1) or f.group(3),
+                                                            f.group(2) or f.group(4))),
+    (re.compile(r"\b12\s?(?:noon|pm)\b|\bnoon\b|\b12:00\s?pm\b", re.IGNORECASE),
+     "midday is \"midday\"", 'write "midday"'),
+    (re.compile(r"\b12\s?am\b|\b12:00\s?am\b|\b12 midnight\b", re.IGNORECASE),
+     "midnight is \"midnight\"", 'write "midnight"'),
+    (re.compile(r"£(\d[\d,]*)\.00\b"), "whole pounds have no pence", 'write "£{0}"'),
+    (re.compile(r"£(\d[\d,.]*)\s?(m|bn)\b"), "millions and billions are written as words",
+     lambda f: f'write "£{f.group(1)} {"million" if f.group(2) == "m" else "billion"}"'),
+    (re.compile(r"\b(\d[\d,.]*)\s?per\s?cent\b", re.IGNORECASE), "percentages use %",
+     'write "{0}%"'),
+]
+
+
+def _tidy_time(text):
+    return re.sub(r"\s+", "", re.sub(r":00", "", text))
+
+
+def house_style(block):
+    """Dates, times and money not written as the house style writes them."""
+    findings = []
+    for pattern, what, fix in HOUSE_STYLE:
+        for found in pattern.finditer(block.text):
+            advice = fix(found) if callable(fix) else fix.format(*(g or "" for g in found.groups()))
+            if advice:
+                findings.append(Finding(DATES, block.line_at(found.start()),
+                                        f'"{found.group(0).strip()}": {what}', advice))
+    return findings
+
+
+def link_texts(block):
+    findings = []
+    for link in block.links:
+        text = link.text.strip().strip(".:!?").strip().lower()
+        if text in BAD_LINK_TEXTS:
+            findings.append(Finding(
+                LINK_TEXT, link.line, f'the link text "{link.text.strip()}" makes no sense on '
+                "its own (screen readers can list a page's links by their text)",
+                'say where the link goes, such as "read the inspection report"'))
+        elif re.match(r"(https?://|www\.)", text):
+            findings.append(Finding(
+                LINK_TEXT, link.line, f'the link text is a web address ("{_excerpt(link.text, 1)}")',
+                "link words that say where it goes, such as [the inspection report](https://...)"))
+    return findings
