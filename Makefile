@@ -15,7 +15,7 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check new-release new-district-day new-faq audit bench
+.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check style-report new-release new-district-day new-faq audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
@@ -24,6 +24,7 @@ help:
 	@echo "make cms        edit in the browser: the editor at http://localhost:$(PORT)/admin/ on your own copy"
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
 	@echo "make check      run every content check, leaving output/ alone (seconds)"
+	@echo "make style-report  every page's reading age, hardest first, and its plain-English warnings"
 	@echo "make new-release TITLE=\"...\"      start a press release in content/news/"
 	@echo "make new-district-day DISTRICT=...  start a District Day report in content/district-days/"
 	@echo "make new-faq TITLE=\"...\"          start an FAQ page in content/faq/"
@@ -65,6 +66,10 @@ publish: $(BUILD_DEPS)
 
 check: $(BUILD_DEPS)
 	$(BIN)/python tools/build.py --check-only --content $(CONTENT) --settings pelicanconf.py
+
+# Every page's reading age, hardest first, and its plain-English warnings (no build).
+style-report: $(BUILD_DEPS)
+	$(BIN)/python tools/style_report.py --content $(CONTENT)
 
 new-release: $(BUILD_DEPS)
 	$(BIN)/python tools/new_content.py release --content $(CONTENT) --title "$(TITLE)"

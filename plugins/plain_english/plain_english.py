@@ -6,7 +6,9 @@ A writer keeps one warning on one line by adding a comment to that line:
 front matter; with no name after "accept", every plain-English warning of the line.
 """
 
+import dataclasses
 import html
+import logging
 import os
 import re
 import time
@@ -17,6 +19,7 @@ from pelican.contents import Article, Page
 from site_core import (
     WARNING, BuildState, Problem, content_type_of, find_line, front_matter_span, report, shown_path,
 )
+from site_core.pelican_compat import content_html, replace_content_html
 
 from . import rules
 from .guide import StyleGuide, load_guide
@@ -33,6 +36,7 @@ DEFAULTS = {
 }
 _ACCEPT = re.compile(r"(?:<!--|#)\s*style:\s*accept\b(?P<rules>[^>\n]*?)\s*(?:-->|$)")
 _TAGS = re.compile(r"<[^>]+>")
+_ACCEPT_IN_HTML = re.compile(r"\s*<!--\s*style:\s*accept\b.*?-->", re.DOTALL)
 
 
 def setting(settings, name):
@@ -49,6 +53,7 @@ class PlainEnglishBuild:
 
 
 _build = BuildState(PlainEnglishBuild)
+logger = logging.getLogger(__name__)
 
 
 def load_style_file(pelican):
@@ -60,15 +65,20 @@ def load_style_file(pelican):
         return None  # no words to avoid and no abbreviations: the other checks still run
     with open(path, encoding="utf-8") as handle:
         state.guide, problems = load_guide(handle.read(), os.path.basename(path))
-    report(*(problem.at(path) for problem in problems))
+    # Warnings too: the rest of the file is used, and plain English never stops publishing.
+    report(*(dataclasses.replace(problem, level=WARNING).at(path) for problem in problems))
     return None  # get_generators: this receiver adds no generator
 
 
 def check_item(content):
     """Check one article or page as it is read; its reading age goes on the item."""
     state = _build.current
-    if state is None or not isinstance(content, (Article, Page)) \
-            or not setting(state.settings, "PLAIN_ENGLISH"):
+    if state is None or not isinstance(content, (Article, Page)):
+        return
+    written = content_html(content)
+    if "style:" in written:  # a writer's note for the checks, not for readers or feeds
+        replace_content_html(content, _ACCEPT_IN_HTML.sub("", written))
+    if not setting(state.settings, "PLAIN_ENGLISH"):
         return
     path = content.source_path
     relative = os.path.relpath(path, state.settings["PATH"])
@@ -154,6 +164,12 @@ def _plain(summary):
     return html.unescape(_TAGS.sub("", str(summary or ""))).strip()
 
 
+def log_time(pelican):
+    state = _build.current
+    if state is not None and state.checked:
+        logger.info("plain_english: checked %d files in %.2f s", state.checked, state.seconds)
+
+
 def register():
     # get_generators: at the start of every build, before any item is read, so style.yml
     # is loaded in time (and read again by every build of the preview).
@@ -161,3 +177,5 @@ def register():
     # content_object_init: each article and page passes here once as it is read; the
     # preview keeps items it has read and repeats their warnings (live_build).
     signals.content_object_init.connect(check_item)
+    # finalized: every item has been read; the time is for make bench.
+    signals.finalized.connect(log_time)
