@@ -30,17 +30,60 @@ class StyleGuide:
     well_known: set = field(default_factory=set)
 
     def __post_init__(self):
-        self._by_first_word = None
+        self._patterns = None
+        self._abbreviations = None
 
-    def by_first_word(self):
-        """{first word of a form: [(form, Avoid)]}, to look words up quickly."""
-        if self._by_first_word is None:
-            index = {}
-            for entry in self.avoid:
-                for form in entry.forms:
-                    index.setdefault(form[0], []).append((form, entry))
-            self._by_first_word = index
-        return self._by_first_word
+    def abbreviation_pattern(self):
+        """(a regular expression of the abbreviations to spell out, {abbreviation:
+        meanings}); made once per guide."""
+        if self._abbreviations is None:
+            known = {abbr: meanings for abbr, meanings in self.abbreviations.items()
+                     if abbr not in self.well_known}
+            pattern = re.compile(r"(?<![\w&])(" + "|".join(
+                re.escape(abbr) for abbr in sorted(known, key=len, reverse=True))
+                + r")(?:s|['’]s)?(?![\w&])") if known else None
+            self._abbreviations = (pattern, known)
+        return self._abbreviations
+
+    def avoid_patterns(self):
+        """(one regular expression of every form of every word to avoid, {form: (form,
+        Avoid)}, one of the allowed phrases); made once per guide."""
+        if self._patterns is None:
+            entries = {" ".join(form): (" ".join(form), entry)
+                       for entry in self.avoid for form in entry.forms}
+            self._patterns = (_words_pattern(entries), entries, _words_pattern(
+                {" ".join(phrase): None for phrase in self.allow}))
+        return self._patterns
+
+
+def _words_pattern(phrases):
+    """Any of `phrases` (lower-case words joined by spaces) as whole words, any case.
+
+    The alternatives are merged by their common beginnings ("tackl(?:e|es|ed|ing)"):
+    Python's regular expressions try every alternative at every letter otherwise, and
+    there are hundreds."""
+    if not phrases:
+        return None
+    trie = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}  # the phrase may end here
+    return re.compile(r"(?<![\w'’-])" + _trie_pattern(trie) + r"(?![\w'’-])", re.IGNORECASE)
+
+
+def _trie_pattern(node):
+    branches = []
+    ends = "" in node
+    for char in sorted(key for key in node if key):
+        branches.append((r"\s+" if char == " " else re.escape(char)) + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
 
 
 def load_guide(text, label="style.yml"):

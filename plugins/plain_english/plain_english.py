@@ -62,7 +62,8 @@ def load_style_file(pelican):
     path = os.path.join(state.settings["PATH"], setting(state.settings, "PLAIN_ENGLISH_FILE"))
     state.style_file = shown_path(path)
     if not os.path.isfile(path):
-        return None  # no words to avoid and no abbreviations: the other checks still run
+        state.guide = None  # a site opts in with its style file (another plugin's fixture site)
+        return None
     with open(path, encoding="utf-8") as handle:
         state.guide, problems = load_guide(handle.read(), os.path.basename(path))
     # Warnings too: the rest of the file is used, and plain English never stops publishing.
@@ -78,7 +79,7 @@ def check_item(content):
     written = content_html(content)
     if "style:" in written:  # a writer's note for the checks, not for readers or feeds
         replace_content_html(content, _ACCEPT_IN_HTML.sub("", written))
-    if not setting(state.settings, "PLAIN_ENGLISH"):
+    if state.guide is None or not setting(state.settings, "PLAIN_ENGLISH"):
         return
     path = content.source_path
     relative = os.path.relpath(path, state.settings["PATH"])

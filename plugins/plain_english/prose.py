@@ -61,6 +61,8 @@ class Block:
     numbers: list  # ...and that line's number (from 1)
     quotes: list  # (start, end) in `text` of each quotation, in order
     links: list = field(default_factory=list)  # Link for each link, with its text
+    sentences: list = None  # (start, end) of each sentence, once rules.sentences has looked
+    words: list = None  # each sentence's words outside quotations (rules.sentence_words)
 
     def line_at(self, index):
         """The source line of the character at `index` of the text."""
@@ -68,6 +70,8 @@ class Block:
 
     def quoted(self, index):
         """Whether the character at `index` is inside a quotation."""
+        if not self.quotes:
+            return False
         at = bisect.bisect_right(self.quotes, (index, float("inf"))) - 1
         return at >= 0 and self.quotes[at][0] <= index < self.quotes[at][1]
 
@@ -145,8 +149,13 @@ def _prose(kind, numbered_lines):
     return Block(kind, text, starts, numbers, quotes, links)
 
 
+_MARKUP_HINT = re.compile(r"[<`\[\\{*_&]|://|www\.")
+
+
 def _inline(line, number, links):
     """The prose of one line, with the links found in it added to `links`."""
+    if not _MARKUP_HINT.search(line):
+        return line  # most lines are plain words
     parts, position = [], 0
     for found in _INLINE.finditer(line):
         parts.append(_without_bare_urls(line[position:found.start()], number, links))

@@ -14,7 +14,7 @@ import re
 from readability import KincaidGradeLevel
 from readability.langdata import countsyllables_en
 
-from .rules import WORD, sentences
+from .rules import sentence_words
 
 _LETTERS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -34,21 +34,23 @@ def syllables(word):
     return max(1, countsyllables_en(word))
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def word_syllables(word):
+    """Syllables in a word as written ("Commissioner's", "anti-social", "2017")."""
+    parts = _LETTERS.findall(word.lower().replace("’", "'"))
+    return sum(map(syllables, parts)) if parts else 1
+
+
 def reading_age(blocks):
     """(reading age, words counted) of the prose in `blocks`; (None, words) when
     there are no words outside quotations."""
     words = syllable_total = sentence_total = 0
     for block in blocks:
-        for start, end in sentences(block):
-            counted = [found.group(0) for found in WORD.finditer(block.text, start, end)
-                       if not block.quoted(found.start())]
-            if not counted:
-                continue
-            sentence_total += 1
-            words += len(counted)
-            for word in counted:
-                for part in _LETTERS.findall(word.lower().replace("’", "'")) or ["1"]:
-                    syllable_total += syllables(part)
+        for _start, _end, counted in sentence_words(block):
+            if counted:
+                sentence_total += 1
+                words += len(counted)
+                syllable_total += sum(map(word_syllables, counted))
     if not words:
         return None, 0
     return KincaidGradeLevel(syllable_total, words, sentence_total) + 5, words

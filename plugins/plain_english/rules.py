@@ -45,7 +45,9 @@ class Finding:
 
 
 def sentences(block):
-    """(start, end) in block.text of each sentence."""
+    """(start, end) in block.text of each sentence (worked out once per block)."""
+    if block.sentences is not None:
+        return block.sentences
     found, start = [], 0
     for end in _SENTENCE_END.finditer(block.text):
         if _NOT_AN_END.search(block.text[max(start, end.start() - 8):end.start() + 1]):
@@ -54,7 +56,33 @@ def sentences(block):
         start = end.end()
     if block.text[start:].strip():
         found.append((start, len(block.text)))
+    block.sentences = found
     return found
+
+
+def sentence_words(block):
+    """(start, end, words outside quotations) of each sentence (once per block)."""
+    if block.words is None:
+        block.words = [(start, end, own_words(block, start, end))
+                       for start, end in sentences(block)]
+    return block.words
+
+
+def own_words(block, start, end):
+    """The words from `start` to `end` of the block that are not in a quotation."""
+    if not block.quotes:
+        return WORD.findall(block.text, start, end)
+    words, position = [], start
+    for quote_start, quote_end in block.quotes:
+        if quote_end <= position:
+            continue
+        if quote_start >= end:
+            break
+        words += WORD.findall(block.text, position, max(position, quote_start))
+        position = max(position, quote_end)
+    if position < end:
+        words += WORD.findall(block.text, position, end)
+    return words
 
 
 def _excerpt(text, words=8):
@@ -64,9 +92,7 @@ def _excerpt(text, words=8):
 
 def long_sentences(block, limit):
     findings = []
-    for start, end in sentences(block):
-        words = [w for w in WORD.finditer(block.text, start, end)
-                 if not block.quoted(w.start())]
+    for start, end, words in sentence_words(block):
         if len(words) > limit:
             quoted = any(block.quoted(w.start()) for w in WORD.finditer(block.text, start, end))
             counted = " outside the quotation" if quoted else ""
@@ -79,35 +105,37 @@ def long_sentences(block, limit):
     return findings
 
 
+_PREVIOUS_WORD = re.compile(r"([A-Za-z'’]+)[^\w.!?;:]*$")
+_NEXT_WORD = re.compile(r"[^\w.!?;:]*([A-Za-z]+)")
+
+
 def words_to_avoid(block, guide):
+    """Each word or phrase of the guide's `avoid` list outside quotations (one regular
+    expression of every form, so a page is read once)."""
+    pattern, entries, allowed = guide.avoid_patterns()
     findings = []
-    index = guide.by_first_word()
-    for start, end in sentences(block):
-        tokens = [(w.group(0), w.start()) for w in WORD.finditer(block.text, start, end)
-                  if not block.quoted(w.start())]
-        lowered = [text.lower() for text, _ in tokens]
-        for at, word in enumerate(lowered):
-            for form, entry in index.get(word, ()):
-                if tuple(lowered[at:at + len(form)]) != form:
-                    continue
-                if any(tuple(lowered[at:at + len(allowed)]) == allowed for allowed in guide.allow):
-                    continue
-                if not _used_as(entry.used_as, lowered, at, len(form)):
-                    continue
-                surface = " ".join(text for text, _ in tokens[at:at + len(form)])
-                findings.append(Finding(AVOID, block.line_at(tokens[at][1]),
-                                        f'"{surface}" is a word to avoid in plain English',
-                                        _instead(entry)))
-                break
+    if pattern is None:
+        return findings
+    for found in pattern.finditer(block.text):
+        if block.quoted(found.start()) or (allowed and allowed.match(block.text, found.start())):
+            continue
+        surface = found.group(0)
+        form, entry = entries[" ".join(surface.lower().split())]
+        if not _used_as(entry.used_as, form, block.text, found.start(), found.end()):
+            continue
+        findings.append(Finding(AVOID, block.line_at(found.start()),
+                                f'"{" ".join(surface.split())}" is a word to avoid in plain English',
+                                _instead(entry)))
     return findings
 
 
-def _used_as(used_as, lowered, at, length):
+def _used_as(used_as, form, text, start, end):
     if used_as == "verb":
-        return lowered[at].endswith("ed") or (at > 0 and lowered[at - 1] in _VERB_CUES)
+        before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        return form.endswith("ed") or bool(before and before.group(1).lower() in _VERB_CUES)
     if used_as == "adjective":
-        after = lowered[at + length] if at + length < len(lowered) else ""
-        return after.isalpha() and after not in _NOT_AFTER_AN_ADJECTIVE
+        after = _NEXT_WORD.match(text, end)
+        return bool(after) and after.group(1).lower() not in _NOT_AFTER_AN_ADJECTIVE
     return True
 
 
@@ -125,12 +153,9 @@ def _instead(entry):
 def abbreviations(blocks, guide):
     """Each abbreviation the guide knows, where a page first uses it without having
     spelt it out (before it, or in brackets just after it)."""
-    known = {abbr: meanings for abbr, meanings in guide.abbreviations.items()
-             if abbr not in guide.well_known}
-    if not known:
+    pattern, known = guide.abbreviation_pattern()
+    if pattern is None:
         return []
-    pattern = re.compile(r"(?<![\w&])(" + "|".join(
-        re.escape(abbr) for abbr in sorted(known, key=len, reverse=True)) + r")(?:s|['’]s)?(?![\w&])")
     findings, seen, before = [], set(), []
     for block in blocks:
         for found in pattern.finditer(block.text):
@@ -154,6 +179,9 @@ def _normal(text):
     return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("&", "and"))
 
 
+_CAPITALS = re.compile(r"(?<![\w&'’-])([A-Z][A-Z&'’-]*[A-Z])(?:['’]s)?(?![\w&-])")
+
+
 def capitals(block, guide, style_file, seen=None):
     """Runs of words in capitals, unless they are abbreviations: one finding per run, and
     per page if the caller passes the same `seen` set for each of its blocks."""
@@ -162,29 +190,23 @@ def capitals(block, guide, style_file, seen=None):
 
     def close():
         if run:
-            words = " ".join(w.group(0) for w in run)
-            if words in seen:
-                run.clear()
-                return
-            seen.add(words)
-            findings.append(Finding(
-                CAPITALS, block.line_at(run[0].start()), f'"{words}" is written in capitals',
-                "write it in lower case: words in capitals are harder to read. If it is an "
-                f"abbreviation, spell it out the first time and add it to {style_file}"))
+            words = " ".join(w.group(1) for w in run)
+            if words not in seen:
+                seen.add(words)
+                findings.append(Finding(
+                    CAPITALS, block.line_at(run[0].start()), f'"{words}" is written in capitals',
+                    "write it in lower case: words in capitals are harder to read. If it is an "
+                    f"abbreviation, spell it out the first time and add it to {style_file}"))
             run.clear()
 
-    for word in WORD.finditer(block.text):
-        text = word.group(0).strip("£$€%")
-        letters = [c for c in text if c.isalpha()]
-        shouting = (len(letters) > 1 and text.upper() == text and not any(c.isdigit() for c in text)
-                    and text not in guide.abbreviations and text not in guide.well_known
-                    and not _ROMAN.match(text))
-        if shouting and run and block.text[run[-1].end():word.start()].strip():
-            close()  # a comma or full stop between them: two runs
-        if shouting:
-            run.append(word)
-        else:
+    for word in _CAPITALS.finditer(block.text):
+        text = word.group(1)
+        if text in guide.abbreviations or text in guide.well_known or _ROMAN.match(text):
             close()
+            continue
+        if run and block.text[run[-1].end():word.start()].strip():
+            close()  # something other than a space between them: two runs
+        run.append(word)
     close()
     return findings
 
@@ -269,10 +291,33 @@ def _tidy_time(text):
     return re.sub(r"\s+", "", re.sub(r":00", "", text))
 
 
+# What a block must hold for each rule of HOUSE_STYLE to have a chance, in its order:
+# a few quick searches of the block spare the rest of the rules most blocks.
+_HINTS = re.compile(
+    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    r"|(?P<noon>(?i:noon|midnight|12\s?[ap]m|12:00))"
+    r"|(?P<slashed>\d[/.-]\d)"
+    r"|(?P<time>\d\s?(?:[ap]\.?\s?m\b|hrs\b|hours\b)|\d:\d)"
+    r"|(?P<pounds>£)"
+    r"|(?P<percent>(?i:per\s?cent))")
+_ANY_HINT = re.compile(r"[\d£]|noon|midnight", re.IGNORECASE)
+_HINT_OF_RULE = ["month", "month", "month", "month", "slashed", "slashed", "time", "time",
+                 "time", "time", "time", "time", "noon", "noon", "pounds", "pounds", "percent"]
+
+
 def house_style(block):
     """Dates, times and money not written as the house style writes them."""
     findings = []
-    for pattern, what, fix in HOUSE_STYLE:
+    if not _ANY_HINT.search(block.text):
+        return findings  # every rule needs a digit, a pound sign or noon or midnight
+    hints = {found.lastgroup for found in _HINTS.finditer(block.text)}
+    if not hints:
+        return findings
+    if "noon" in hints:  # "12:00" and "12 pm" are times too
+        hints.add("time")
+    for (pattern, what, fix), hint in zip(HOUSE_STYLE, _HINT_OF_RULE):
+        if hint not in hints:
+            continue
         for found in pattern.finditer(block.text):
             advice = fix(found) if callable(fix) else fix.format(*(g or "" for g in found.groups()))
             if advice:
