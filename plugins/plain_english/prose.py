@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from site_core import front_matter_span, lines_outside_fenced_code
 
+BREAK = "\n\n"  # between two blocks of a page
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # nested ones too
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -53,10 +54,11 @@ class Link:
 
 @dataclass
 class Block:
-    """One paragraph, heading, list item, table row or block quote of a file's body."""
+    """The prose of a page: its paragraphs, headings, list items, table rows and block
+    quotes, in order."""
 
-    kind: str  # "paragraph", "heading", "item", "row" or "quote"
-    text: str  # the prose
+    kind: str  # "page": every block of a page's body, or a title or summary
+    text: str  # the prose, blocks separated by BREAK
     starts: list  # where in `text` each source line's prose starts...
     numbers: list  # ...and that line's number (from 1)
     quotes: list  # (start, end) in `text` of each quotation, in order
@@ -86,7 +88,7 @@ def body_blocks(source):
     def close():
         nonlocal current
         if current:
-            blocks.append(_prose(*current))
+            blocks.append(current)
         current = None
 
     outside_code = dict(lines_outside_fenced_code(lines, start))
@@ -95,6 +97,12 @@ def body_blocks(source):
         number = index + 1
         if index not in outside_code:
             close()
+            continue
+        if line[:1].isalpha():  # most lines: a paragraph's words (no marker starts so)
+            if current is None or current[0] == "quote":
+                close()
+                current = ("paragraph", [])
+            current[1].append((number, line.rstrip()))
             continue
         if not line.strip() or _RULE.match(line) or _REFERENCE.match(line) \
                 or _ATTRIBUTES.match(line):
@@ -124,29 +132,38 @@ def body_blocks(source):
             current = ("paragraph", [])
         current[1].append((number, line.strip()))
     close()
-    return blocks
+    return [_page(blocks)]
 
 
 def text_blocks(text, line):
     """A front-matter value (a title, a summary) as one block on `line`."""
-    return [_prose("paragraph", [(line, text)])]
+    return [_page([("paragraph", [(line, text)])])]
 
 
-def _prose(kind, numbered_lines):
-    parts, starts, numbers, links = [], [], [], []
+def _page(blocks):
+    """One Block of the whole page: its blocks' prose, each block after a blank line
+    (BREAK, which ends a sentence), so that every check reads a page in one pass."""
+    parts, starts, numbers, quotes, links = [], [], [], [], []
     length = 0
-    for number, line in numbered_lines:
+    for kind, numbered_lines in blocks:
         if parts:
-            parts.append(" ")
-            length += 1
-        starts.append(length)
-        numbers.append(number)
-        prose = _inline(line, number, links)
-        parts.append(prose)
-        length += len(prose)
-    text = "".join(parts)
-    quotes = [(0, len(text))] if kind == "quote" else _quotations(text)
-    return Block(kind, text, starts, numbers, quotes, links)
+            parts.append(BREAK)
+            length += len(BREAK)
+        block_start, block_parts = length, []
+        for number, line in numbered_lines:
+            if block_parts:
+                block_parts.append(" ")
+                length += 1
+            starts.append(length)
+            numbers.append(number)
+            prose = _inline(line, number, links)
+            block_parts.append(prose)
+            length += len(prose)
+        text = "".join(block_parts)
+        parts.append(text)
+        spans = [(0, len(text))] if kind == "quote" else _quotations(text)
+        quotes += [(block_start + start, block_start + end) for start, end in spans]
+    return Block("page", "".join(parts), starts, numbers or [0], quotes, links)
 
 
 _MARKUP_HINT = re.compile(r"[<`\[\\{*_&]|://|www\.")

@@ -18,7 +18,11 @@ READING_AGE = "reading-age"
 RULES = (LONG_SENTENCE, AVOID, ABBREVIATION, CAPITALS, DATES, LINK_TEXT, READING_AGE)
 
 WORD = re.compile(r"[£$€]?[A-Za-z0-9]+(?:['’.,:/&-][A-Za-z0-9]+)*%?")
-_SENTENCE_END = re.compile(r"""[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9£])""")
+# A sentence ends at a full stop, question or exclamation mark before a space and a
+# capital (or a digit, a pound sign, an opening quotation mark), and at a block's end
+# (BREAK). One character class first: Python then skips ahead quickly.
+_SENTENCE_END = re.compile(
+    r"""[.!?\n](?:(?<=\n)\n|(?<=[.!?])[.!?]*["”’)\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9£]))""")
 _NOT_AN_END = re.compile(r"(?:^|[\s(])(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|approx|Prof|Insp|Sgt|"
                          r"Supt|Cllr|Rev|[A-Z])\.$", re.IGNORECASE)
 # Words before a verb: "to impact", "will impact", "it impacts".
@@ -50,9 +54,11 @@ def sentences(block):
         return block.sentences
     found, start = [], 0
     for end in _SENTENCE_END.finditer(block.text):
-        if _NOT_AN_END.search(block.text[max(start, end.start() - 8):end.start() + 1]):
+        if end.group(0) != "\n\n" and \
+                _NOT_AN_END.search(block.text[max(start, end.start() - 8):end.start() + 1]):
             continue
-        found.append((start, end.end()))
+        if block.text[start:end.start()].strip():
+            found.append((start, end.end()))
         start = end.end()
     if block.text[start:].strip():
         found.append((start, len(block.text)))
@@ -105,8 +111,8 @@ def long_sentences(block, limit):
     return findings
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z'’]+)[^\w.!?;:]*$")
-_NEXT_WORD = re.compile(r"[^\w.!?;:]*([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z'’]+)[^\w.!?;:\n]*$")
+_NEXT_WORD = re.compile(r"[^\w.!?;:\n]*([A-Za-z]+)")
 
 
 def words_to_avoid(block, guide):
@@ -204,7 +210,8 @@ def capitals(block, guide, style_file, seen=None):
         if text in guide.abbreviations or text in guide.well_known or _ROMAN.match(text):
             close()
             continue
-        if run and block.text[run[-1].end():word.start()].strip():
+        between = block.text[run[-1].end():word.start()] if run else ""
+        if between.strip() or "\n" in between:
             close()  # something other than a space between them: two runs
         run.append(word)
     close()

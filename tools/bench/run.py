@@ -53,16 +53,19 @@ FOOTNOTE = (
     "CPU = user + system time of the build and the processes it waited for (Markdown "
     "workers, Pagefind); peak memory = the largest ru_maxrss of the build or one of those "
     "processes (largest run); pages = HTML files written. \"no search index\" = ours with "
-    "SEARCH_INDEX = False (no Pagefind run). "
+    "SEARCH_INDEX = False (no Pagefind run); \"no plain-English checks\" = ours with "
+    "PLAIN_ENGLISH = False. "
     "Machine: {cpus} CPU cores, Python {python}."
 )
 
 
 NO_SEARCH_INDEX = ["-e", "SEARCH_INDEX=false"]
+NO_PLAIN_ENGLISH = ["-e", "PLAIN_ENGLISH=false"]
 # The archive with photos has a fixed size, whatever --sizes says, so that its results
 # compare from run to run: 200 releases, 20 with a lead photo and 2 with one in the text.
 PHOTO_RELEASES = 200
-VARIANT_SLUGS = {"ours": "ours", "ours, no search index": "ours-nosearch", "plain": "plain"}
+VARIANT_SLUGS = {"ours": "ours", "ours, no search index": "ours-nosearch",
+                 "ours, no plain-English checks": "ours-noplain", "plain": "plain"}
 
 
 def pelican_command(content, output, settings, *extra):
@@ -99,6 +102,7 @@ def bench_size(size, workdir, runs, say):
     variants = {  # name -> (content, settings, extra options)
         "ours": (content["ours"], settings["ours"], []),
         "ours, no search index": (content["ours"], settings["ours"], NO_SEARCH_INDEX),
+        "ours, no plain-English checks": (content["ours"], settings["ours"], NO_PLAIN_ENGLISH),
         "plain": (content["plain"], settings["plain"], []),
     }
     results = {name: [] for name in variants}
@@ -265,6 +269,14 @@ def format_report(results, runs, profile_text, photo_text=None, heaviest=10):
     for size, rows in results.items():
         errors, warnings = rows["variants"]["ours"]["messages"]
         lines.append(f"Our build of {size:,} logged {errors} error and {warnings} warning lines.")
+    lines.append("")
+    for size, rows in results.items():
+        ours = rows["variants"]["ours"]
+        without = rows["variants"]["ours, no plain-English checks"]
+        lines.append(
+            f"Plain-English checks at {size:,}: {ours['seconds'] - without['seconds']:+.1f} s "
+            f"wall ({(ours['seconds'] - without['seconds']) / ours['seconds']:.0%} of our full "
+            f"build), {ours['cpu_seconds'] - without['cpu_seconds']:+.1f} s CPU.")
 
     lines += ["", "## One-file rebuild (ours, Pelican's content cache on)", "",
               "| releases | full build, cache on (s) | rebuild after one file changed (s) | "
