@@ -72,7 +72,7 @@ def load_style_file(pelican):
 
 
 def check_item(content):
-    """Check one article or page as it is read; its reading age goes on the item."""
+    """Check one article or page as it is read."""
     state = _build.current
     if state is None or not isinstance(content, (Article, Page)):
         return
@@ -88,7 +88,7 @@ def check_item(content):
     started = time.perf_counter()
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
-    findings, content.reading_age = check_source(
+    findings, _reading_age = check_source(
         source, getattr(content, "title", ""), _plain(content.metadata.get("summary", "")),
         state.guide, state.settings, state.style_file)
     span = front_matter_span(source.splitlines())
