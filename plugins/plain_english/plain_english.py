@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.contents import Article, Page
 from site_core import (
-    WARNING, BuildState, Problem, content_type_of, find_line, front_matter_span, report, shown_path,
+    WARNING, BuildState, Problem, close_matches, content_type_of, did_you_mean, find_line,
+    front_matter_span, report, shown_path,
 )
 from site_core.pelican_compat import content_html, replace_content_html
 
@@ -93,7 +94,7 @@ def check_item(content):
         state.guide, state.settings, state.style_file)
     span = front_matter_span(source.splitlines())
     in_front_matter = span[1] + 1 if span else 0
-    report(*(Problem(f.what, f.fix + _keep_it(f.rule, f.line <= in_front_matter),
+    report(*(Problem(f.what, f.fix + _keep_it(f, f.line <= in_front_matter),
                      level=WARNING, line=f.line).at(path) for f in findings))
     state.seconds += time.perf_counter() - started
     state.checked += 1
@@ -124,7 +125,17 @@ def check_source(source, title, summary, guide, settings, style_file="style.yml"
     if "style:" in source:
         accepted = accepted_lines(lines)
         findings = [f for f in findings if not _is_accepted(f, accepted)]
+        findings += _unknown_names(accepted)
     return sorted(findings, key=lambda f: f.line), (age, words)
+
+
+def _unknown_names(accepted):
+    """A comment that names no check keeps nothing: say so, rather than let it look kept."""
+    return [rules.Finding("accept", line, f'the comment "style: accept {name}" names no check',
+                          f"use one of {', '.join(rules.RULES)}"
+                          f"{did_you_mean(close_matches(name, rules.RULES))}")
+            for line, names in sorted(accepted.items())
+            for name in sorted(names - {"*", *rules.RULES})]
 
 
 def check_body(source, guide, settings, style_file="style.yml"):
@@ -162,7 +173,10 @@ def _is_accepted(finding, accepted):
     return "*" in names or finding.rule in names
 
 
-def _keep_it(rule, in_front_matter):
+def _keep_it(finding, in_front_matter):
+    if finding.rule not in rules.RULES:
+        return ""
+    rule = finding.rule
     comment = f"# style: accept {rule}" if in_front_matter else f"<!-- style: accept {rule} -->"
     return f" (or, to keep it, end the line with {comment})"
 
@@ -184,5 +198,5 @@ def register():
     # content_object_init: each article and page passes here once as it is read; the
     # preview keeps items it has read and repeats their warnings (live_build).
     signals.content_object_init.connect(check_item)
-    # finalized: every item has been read; the time is for make bench.
+    # finalized: every item has been read; the time is for developers (pelican -v).
     signals.finalized.connect(log_time)

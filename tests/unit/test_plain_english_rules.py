@@ -100,6 +100,9 @@ ROWS = [
     ("We will tackle burglary NOW. <!-- style: accept avoid -->",
      [("capitals", '"NOW"')]),  # only the rule named
     ("We will tackle burglary NOW. <!-- style: accept -->", []),  # every rule of the line
+    ("We will tackle burglary. <!-- style: accept avod -->",
+     [("avoid", '"tackle" is a word to avoid'),
+      ("accept", 'the comment "style: accept avod" names no check')]),  # a misspelt name
 ]
 
 
@@ -136,6 +139,13 @@ def test_the_title_and_summary_are_checked_on_their_lines():
               "summary: The PCC spoke.\n---\nWords.\n")
     findings, _ = check_source(source, "We will tackle crime", "The PCC spoke.", GUIDE, SETTINGS)
     assert [(f.rule, f.line) for f in findings] == [("avoid", 2), ("abbreviation", 4)]
+
+
+def test_a_misspelt_check_name_says_which_was_meant():
+    findings, _ = check_source(body("We will tackle it. <!-- style: accept avod -->"),
+                               "A test", "", GUIDE, SETTINGS)
+    (wrong,) = [f for f in findings if f.rule == "accept"]
+    assert wrong.line == 5 and wrong.fix.endswith('(did you mean "avoid"?)')
 
 
 def test_the_fix_says_what_to_write():
