@@ -27,8 +27,10 @@ import functools
 import html
 import http.server
 import json
+import os
 import re
 import runpy
+import signal
 import subprocess
 import sys
 import threading
@@ -110,6 +112,7 @@ class Builder:
         self.index_wanted = threading.Event()
         self.index_lock = threading.Lock()
         self.to_index = None  # output files changed since the last indexing; None: all
+        self.index = None  # the ResidentIndex, once the indexer has started it
         threading.Thread(target=self._keep_indexing, daemon=True).start()
 
     def build(self):
@@ -146,7 +149,6 @@ class Builder:
 
     def _keep_indexing(self):
         """Pagefind kept running: after a save it is given only the pages that changed."""
-        index = None
         while True:
             self.index_wanted.wait()
             self.index_wanted.clear()
@@ -156,20 +158,20 @@ class Builder:
                 changed, self.to_index = self.to_index, set()
             started = time.monotonic()
             try:
-                if index is None:
-                    index, changed = ResidentIndex(self.output, self.exclude), None
-                written = index.update(changed)
+                if self.index is None:
+                    self.index, changed = ResidentIndex(self.output, self.exclude), None
+                written = self.index.update(changed)
                 print(f"preview: search index up to date in {time.monotonic() - started:.1f} s "
                       f"({written} of its files written)", file=sys.stderr, flush=True)
             except (SearchIndexError, OSError) as error:
                 print(f"preview: the search index was not brought up to date ({error}); "
                       "it will be made again from every page at the next save",
                       file=sys.stderr, flush=True)
-                if index is not None:
-                    index.close()
-                index = None
-        if index is not None:
-            index.close()
+                if self.index is not None:
+                    self.index.close()
+                self.index = None
+        if self.index is not None:
+            self.index.close()
 
 
 def keep_building(preview, builder, content, settings, theme, stop, watching):
@@ -281,6 +283,10 @@ def main(argv=None):
     parser.add_argument("-e", "--extra", action="append", default=[], metavar="KEY=JSON",
                         help="a setting to override, as Pelican's -e")
     args = parser.parse_args(argv)
+    # Ctrl+C and a polite kill stop the preview, even when it was started from a shell
+    # that ignores SIGINT (a background job does): Python would then ignore it too.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     content, output = Path(args.content).resolve(), Path(args.output).resolve()
     theme = Path(args.theme).resolve()
     preview = Preview()
@@ -308,4 +314,11 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Straight out: a build or the search index may be under way in a background thread,
+    # and waiting at exit for what it started (worker processes) can hang the terminal.
+    # Pagefind ends when its input closes. output/ is only written by a build that
+    # finished (a copy cut short is copied again by the next preview's first build).
+    os._exit(status)
