@@ -19,7 +19,10 @@ two things that are never in the output folder:
 - when the last build stopped on content errors, a banner at the top of the page that
   lists them as the terminal does (file, line, what is wrong, how to fix it).
 
-Both are the preview's alone: `make html` and `make publish` write neither.
+- when it did not, the warnings of the file the page is made from (plain English,
+  a long summary, ...), in a grey box: they never stop publishing.
+
+All of it is the preview's alone: `make html` and `make publish` write none of it.
 """
 
 import argparse
@@ -39,11 +42,13 @@ from pathlib import Path
 
 import watchfiles
 from editor.editor import DEFAULTS as EDITOR_DEFAULTS  # plugins/ is installed in .venv
+from frozen_urls.frozen_urls import items_of
 from live_build import LiveSite
 from live_build.site import ERROR_LINE
 from pelican.settings import read_settings
 from search_index.resident import ResidentIndex, SearchIndexError
 from search_index.search_index import DEFAULTS as SEARCH_DEFAULTS
+from site_core import WARNING
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
@@ -52,9 +57,11 @@ new EventSource("/__preview/events").addEventListener("built", () => location.re
 """
 BANNER_CSS = """.pcc-preview-banner { background: #d4351c; color: #fff; padding: 1rem;
   font: 1rem/1.4 sans-serif; border-bottom: 5px solid #0b0c0c; }
-.pcc-preview-banner h2 { margin: 0 0 0.5rem; font-size: 1.25rem; }
-.pcc-preview-banner ul { margin: 0; padding-left: 1.25rem; }
-.pcc-preview-banner code { font-size: 1rem; white-space: pre-wrap; }
+.pcc-preview-banner h2, .pcc-preview-hints h2 { margin: 0 0 0.5rem; font-size: 1.25rem; }
+.pcc-preview-banner ul, .pcc-preview-hints ul { margin: 0; padding-left: 1.25rem; }
+.pcc-preview-banner code, .pcc-preview-hints code { font-size: 1rem; white-space: pre-wrap; }
+.pcc-preview-hints { background: #f3f2f1; color: #0b0c0c; padding: 1rem;
+  font: 1rem/1.4 sans-serif; border-left: 5px solid #1d70b8; }
 """
 
 
@@ -65,12 +72,14 @@ class Preview:
     def __init__(self):
         self.builds = 0
         self.errors = []
+        self.hints = {}  # page (relative to the output folder): its file's warnings
         self.changed = threading.Condition()
 
-    def finished(self, errors):
+    def finished(self, errors, hints=None):
         with self.changed:
             self.builds += 1
             self.errors = errors
+            self.hints = hints or {}
             self.changed.notify_all()
 
 
@@ -131,6 +140,25 @@ class Builder:
             return build(self.content, self.output, self.settings, self.theme, self.extra)
         return self._after(self.live.update(paths))
 
+    def page_hints(self):
+        """{page, relative to the output folder: the warnings of the file it is made
+        from, as lines}, from the live site's last good build."""
+        last = self.live.last
+        if last is None or self.code_changed:
+            return {}
+        by_source = {}
+        for problem in last.problems:
+            if problem.level == WARNING and problem.path:
+                by_source.setdefault(os.path.abspath(problem.path), []).append(problem)
+        hints = {}
+        for item in items_of(last.generators):
+            problems = by_source.get(os.path.abspath(item.source_path))
+            if problems and getattr(item, "save_as", ""):
+                hints[item.save_as] = [
+                    (f"line {p.line}: " if p.line else "") + f"{p.what}. Fix: {p.fix}"
+                    for p in sorted(problems, key=lambda p: p.line or 0)]
+        return hints
+
     def _after(self, outcome):
         if outcome.errors:
             print(f"preview: not built ({len(outcome.errors)} error(s) above); the pages "
@@ -183,7 +211,8 @@ def keep_building(preview, builder, content, settings, theme, stop, watching):
         watching.set()
         if changes:
             print("preview: a file changed; building again", file=sys.stderr, flush=True)
-            preview.finished(builder.update([Path(path) for _change, path in changes]))
+            errors = builder.update([Path(path) for _change, path in changes])
+            preview.finished(errors, builder.page_hints())
 
 
 def banner(errors):
@@ -194,13 +223,24 @@ def banner(errors):
             f"from the last good build.</h2><ul>{items}</ul></div>")
 
 
-def with_preview(page, errors):
-    """`page` (HTML) with the reload script, and the banner when there are errors."""
+def hints_box(hints):
+    items = "".join(f"<li><code>{html.escape(hint)}</code></li>" for hint in hints)
+    # A named complementary landmark, not an alert: warnings never stop publishing.
+    return ('<aside class="pcc-preview-hints" aria-labelledby="pcc-preview-hints-title">'
+            f'<h2 id="pcc-preview-hints-title">{len(hints)} suggestion'
+            f"{'s' if len(hints) != 1 else ''} for this page (warnings: they do not stop "
+            f"publishing)</h2><ul>{items}</ul></aside>")
+
+
+def with_preview(page, errors, hints=()):
+    """`page` (HTML) with the reload script, and the banner when there are errors (or,
+    when there are none, the warnings of the file the page is made from)."""
     head = (f'<link rel="stylesheet" href="{PREFIX}preview.css">'
             f'<script src="{PREFIX}reload.js" defer></script>')
     page = page.replace("</head>", head + "</head>", 1)
-    if errors:
-        page = re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + banner(errors), page, count=1)
+    box = banner(errors) if errors else hints_box(hints) if hints else ""
+    if box:
+        page = re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + box, page, count=1)
     return page
 
 
@@ -226,7 +266,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path.suffix == ".html" and path.is_file() and self.path.endswith(("/", ".html")) \
                 and not in_editor:
             page = path.read_text(encoding="utf-8", errors="replace")
-            return self.send_text(with_preview(page, self.preview.errors), "text/html")
+            hints = self.preview.hints.get(os.path.relpath(path, self.directory).replace(os.sep, "/"), ())
+            return self.send_text(with_preview(page, self.preview.errors, hints), "text/html")
         if not path.exists() and self.preview.errors:  # no good build yet: say why
             page = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
                     "<title>Not built</title></head><body></body></html>")
@@ -291,7 +332,7 @@ def main(argv=None):
     theme = Path(args.theme).resolve()
     preview = Preview()
     builder = Builder(content, output, args.settings, theme, args.extra)
-    preview.finished(builder.build())
+    preview.finished(builder.build(), builder.page_hints())
     editor_folder = runpy.run_path(args.settings).get("EDITOR_FOLDER",
                                                       EDITOR_DEFAULTS["EDITOR_FOLDER"])
     server = serve(preview, output, args.port, editor_folder)

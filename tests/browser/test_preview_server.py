@@ -109,6 +109,31 @@ def test_a_content_error_is_a_banner_over_the_last_good_page(preview, fresh_page
 
 
 @pytest.mark.browser
+def test_a_page_shows_its_files_warnings_and_passes_axe(preview, fresh_page):
+    base, content, _ = preview
+    page = fresh_page(320)
+    edit(content / RELEASE, "Two cars cover the whole county.",
+         "Two cars cover the whole county, and the scheme will tackle demand.")
+    hints = page.locator(".pcc-preview-hints")
+    deadline = time.monotonic() + 60
+    while not (hints.count() and '"tackle"' in hints.inner_text()):  # a moment after the save
+        assert time.monotonic() < deadline, "the page never showed its warning"
+        page.goto(base + PAGE)
+        time.sleep(0.3)
+    box = page.get_by_role("complementary", name=re.compile("suggestions? for this page"))
+    assert re.search(r'line \d+: "tackle" is a word to avoid in plain English\. Fix: write '
+                     r'"stop", "reduce" or "deal with" instead', box.inner_text())
+    problems = [describe(PAGE, v) for v in violations_on(page, base + PAGE)]
+    assert not problems, "\n".join(problems)
+    edit(content / RELEASE, "and the scheme will tackle demand.", "and the scheme cuts demand.")
+    deadline = time.monotonic() + 60
+    while hints.count() and '"tackle"' in hints.inner_text():  # other tests' edits may warn
+        assert time.monotonic() < deadline, "the warning stayed after the fix"
+        page.goto(base + PAGE)
+        time.sleep(0.3)
+
+
+@pytest.mark.browser
 def test_nothing_of_the_preview_is_in_the_output(preview):
     _, _, output = preview
     pages = list(output.rglob("*.html"))
