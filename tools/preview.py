@@ -11,14 +11,13 @@ again only the pages a save changed (search_index/resident.py). A change to a pl
 or the settings needs code loaded again: from then on each save runs the safe build in
 a new process (tools/build.py), as slow as `make html`, until the preview is restarted.
 
-It serves the output folder itself, and into every HTML page it sends it adds
-two things that are never in the output folder:
+It serves the output folder itself, and into every HTML page it sends it adds what is
+never in the output folder:
 
 - a script (/__preview/reload.js) that listens to /__preview/events and reloads the tab
   when a build has finished;
 - when the last build stopped on content errors, a banner at the top of the page that
-  lists them as the terminal does (file, line, what is wrong, how to fix it).
-
+  lists them as the terminal does (file, line, what is wrong, how to fix it);
 - when it did not, the warnings of the file the page is made from (plain English,
   a long summary, ...), in a grey box: they never stop publishing.
 
@@ -266,7 +265,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path.suffix == ".html" and path.is_file() and self.path.endswith(("/", ".html")) \
                 and not in_editor:
             page = path.read_text(encoding="utf-8", errors="replace")
-            hints = self.preview.hints.get(os.path.relpath(path, self.directory).replace(os.sep, "/"), ())
+            page_path = os.path.relpath(path, self.directory).replace(os.sep, "/")
+            hints = self.preview.hints.get(page_path, ())
             return self.send_text(with_preview(page, self.preview.errors, hints), "text/html")
         if not path.exists() and self.preview.errors:  # no good build yet: say why
             page = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
