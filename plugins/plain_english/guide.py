@@ -163,10 +163,9 @@ def _avoid(node, problems):
             values[key] = value.value.strip()
     word, instead, used_as = values.get("word"), values.get("instead"), values.get("as", "")
     if not word or not instead:
-        missing = "word" if not word else "instead"
+        missing, meaning = ("word", "the word") if not word else ("instead", "plainer words to use")
         problems.append(Problem(f'a word to avoid has no "{missing}:"',
-                                f'add "{missing}:" ({"the word" if missing == "word" else "plainer words to use"})',
-                                line=line))
+                                f'add "{missing}:" ({meaning})', line=line))
         return None
     if used_as and used_as not in USES:
         problems.append(Problem(f'"as: {used_as}" is not a use the check knows',

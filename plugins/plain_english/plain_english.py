@@ -24,7 +24,7 @@ from site_core.pelican_compat import content_html, replace_content_html
 
 from . import rules
 from .guide import StyleGuide, load_guide
-from .prose import body_blocks, text_blocks
+from .prose import body_prose, text_prose
 from .reading_age import reading_age
 
 DEFAULTS = {
@@ -107,10 +107,10 @@ def check_source(source, title, summary, guide, settings, style_file="style.yml"
     for key, text in (("title", title), ("summary", summary)):
         line = find_line(lines, key=key) if text else None
         if line:
-            blocks = text_blocks(text, line)
-            findings += _sentence_checks(blocks, guide, settings, style_file)
+            prose = text_prose(text, line)
+            findings += _sentence_checks(prose, guide, settings, style_file)
             if key == "summary":  # shown on its own in lists and feeds
-                findings += rules.abbreviations(blocks, guide)
+                findings += rules.abbreviations(prose, guide)
     body_findings, (age, words) = check_body(source, guide, settings, style_file)
     findings += body_findings
     most = setting(settings, "PLAIN_ENGLISH_READING_AGE")
@@ -140,22 +140,18 @@ def _unknown_names(accepted):
 
 def check_body(source, guide, settings, style_file="style.yml"):
     """(findings, (reading age, words)) of the text below the front matter."""
-    body = body_blocks(source)
+    body = body_prose(source)
     findings = _sentence_checks(body, guide, settings, style_file)
     findings += rules.abbreviations(body, guide)
     return findings, reading_age(body)
 
 
-def _sentence_checks(blocks, guide, settings, style_file):
-    limit = setting(settings, "PLAIN_ENGLISH_SENTENCE_WORDS")
-    findings, seen_capitals = [], set()
-    for block in blocks:
-        findings += rules.long_sentences(block, limit)
-        findings += rules.words_to_avoid(block, guide)
-        findings += rules.capitals(block, guide, style_file, seen_capitals)
-        findings += rules.house_style(block)
-        findings += rules.link_texts(block)
-    return findings
+def _sentence_checks(prose, guide, settings, style_file):
+    return (rules.long_sentences(prose, setting(settings, "PLAIN_ENGLISH_SENTENCE_WORDS"))
+            + rules.words_to_avoid(prose, guide)
+            + rules.capitals(prose, guide, style_file)
+            + rules.house_style(prose)
+            + rules.link_texts(prose))
 
 
 def accepted_lines(lines):

@@ -57,13 +57,11 @@ class Block:
     """The prose of a page: its paragraphs, headings, list items, table rows and block
     quotes, in order."""
 
-    kind: str  # "page": every block of a page's body, or a title or summary
     text: str  # the prose, blocks separated by BREAK
     starts: list  # where in `text` each source line's prose starts...
     numbers: list  # ...and that line's number (from 1)
     quotes: list  # (start, end) in `text` of each quotation, in order
     links: list = field(default_factory=list)  # Link for each link, with its text
-    sentences: list = None  # (start, end) of each sentence, once rules.sentences has looked
     words: list = None  # each sentence's words outside quotations (rules.sentence_words)
 
     def line_at(self, index):
@@ -78,8 +76,8 @@ class Block:
         return at >= 0 and self.quotes[at][0] <= index < self.quotes[at][1]
 
 
-def body_blocks(source):
-    """The blocks of a Markdown file's body (below its front matter), in order."""
+def body_prose(source):
+    """The prose of a Markdown file's body (below its front matter): its blocks in order."""
     lines = source.splitlines()
     span = front_matter_span(lines)
     start = span[1] + 1 if span else 0
@@ -132,12 +130,12 @@ def body_blocks(source):
             current = ("paragraph", [])
         current[1].append((number, line.strip()))
     close()
-    return [_page(blocks)]
+    return _page(blocks)
 
 
-def text_blocks(text, line):
-    """A front-matter value (a title, a summary) as one block on `line`."""
-    return [_page([("paragraph", [(line, text)])])]
+def text_prose(text, line):
+    """The prose of a front-matter value (a title, a summary) on `line`."""
+    return _page([("paragraph", [(line, text)])])
 
 
 def _page(blocks):
@@ -163,7 +161,7 @@ def _page(blocks):
         parts.append(text)
         spans = [(0, len(text))] if kind == "quote" else _quotations(text)
         quotes += [(block_start + start, block_start + end) for start, end in spans]
-    return Block("page", "".join(parts), starts, numbers or [0], quotes, links)
+    return Block("".join(parts), starts, numbers or [0], quotes, links)
 
 
 _MARKUP_HINT = re.compile(r"[<`\[\\{*_&]|://|www\.")

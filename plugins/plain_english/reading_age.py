@@ -51,16 +51,15 @@ def word_syllables(word):
     return sum(map(syllables, parts)) if parts else 1
 
 
-def reading_age(blocks):
-    """(reading age, words counted) of the prose in `blocks`; (None, words) when
-    there are no words outside quotations."""
+def reading_age(block):
+    """(reading age, words counted) of a page's prose; (None, words) when there are no
+    words outside quotations."""
     words = syllable_total = sentence_total = 0
-    for block in blocks:
-        for _start, _end, counted in sentence_words(block):
-            if counted:
-                sentence_total += 1
-                words += len(counted)
-                syllable_total += sum(map(word_syllables, counted))
+    for _start, _end, counted in sentence_words(block):
+        if counted:
+            sentence_total += 1
+            words += len(counted)
+            syllable_total += sum(map(word_syllables, counted))
     if not words:
         return None, 0
     return KincaidGradeLevel(syllable_total, words, sentence_total) + 5, words

@@ -1,4 +1,4 @@
-"""The checks, as pure functions of prose blocks (prose.py) and the style guide (guide.py).
+"""The checks, as pure functions of a page's prose (prose.py) and the style guide (guide.py).
 
 Each returns Findings: the rule's name (what a writer types to accept it), the line,
 what is wrong and what to do. Quotations are someone's words: the sentence-length and
@@ -49,9 +49,7 @@ class Finding:
 
 
 def sentences(block):
-    """(start, end) in block.text of each sentence (worked out once per block)."""
-    if block.sentences is not None:
-        return block.sentences
+    """(start, end) in block.text of each sentence."""
     found, start = [], 0
     for end in _SENTENCE_END.finditer(block.text):
         if end.group(0) != "\n\n" and \
@@ -62,7 +60,6 @@ def sentences(block):
         start = end.end()
     if block.text[start:].strip():
         found.append((start, len(block.text)))
-    block.sentences = found
     return found
 
 
@@ -129,9 +126,9 @@ def words_to_avoid(block, guide):
         form, entry = entries[" ".join(surface.lower().split())]
         if not _used_as(entry.used_as, form, block.text, found.start(), found.end()):
             continue
+        words = " ".join(surface.split())
         findings.append(Finding(AVOID, block.line_at(found.start()),
-                                f'"{" ".join(surface.split())}" is a word to avoid in plain English',
-                                _instead(entry)))
+                                f'"{words}" is a word to avoid in plain English', _instead(entry)))
     return findings
 
 
@@ -156,28 +153,26 @@ def _instead(entry):
     return fix + (f" (it is fine if {entry.unless})" if entry.unless else "")
 
 
-def abbreviations(blocks, guide):
+def abbreviations(block, guide):
     """Each abbreviation the guide knows, where a page first uses it without having
     spelt it out (before it, or in brackets just after it)."""
     pattern, known = guide.abbreviation_pattern()
     if pattern is None:
         return []
-    findings, seen, before = [], set(), []
-    for block in blocks:
-        for found in pattern.finditer(block.text):
-            abbr = found.group(1)
-            if abbr in seen:
-                continue
-            seen.add(abbr)
-            read = _normal(" ".join(before) + " " + block.text[:found.start()])
-            after = _normal(block.text[found.end():found.end() + 200]).lstrip()
-            if not any(_normal(meaning) in read or after.startswith("(" + _normal(meaning))
-                       for meaning in known[abbr]):
-                findings.append(Finding(
-                    ABBREVIATION, block.line_at(found.start()),
-                    f'"{abbr}" is not spelled out before its first use on this page',
-                    f'write "{known[abbr][0]} ({abbr})" the first time'))
-        before.append(block.text)
+    findings, seen = [], set()
+    for found in pattern.finditer(block.text):
+        abbr = found.group(1)
+        if abbr in seen:
+            continue
+        seen.add(abbr)
+        read = _normal(block.text[:found.start()])
+        after = _normal(block.text[found.end():found.end() + 200]).lstrip()
+        if not any(_normal(meaning) in read or after.startswith("(" + _normal(meaning))
+                   for meaning in known[abbr]):
+            findings.append(Finding(
+                ABBREVIATION, block.line_at(found.start()),
+                f'"{abbr}" is not spelled out before its first use on this page',
+                f'write "{known[abbr][0]} ({abbr})" the first time'))
     return findings
 
 
@@ -188,11 +183,10 @@ def _normal(text):
 _CAPITALS = re.compile(r"(?<![\w&'’-])([A-Z][A-Z&'’-]*[A-Z])(?:['’]s)?(?![\w&-])")
 
 
-def capitals(block, guide, style_file, seen=None):
-    """Runs of words in capitals, unless they are abbreviations: one finding per run, and
-    per page if the caller passes the same `seen` set for each of its blocks."""
-    findings, run = [], []
-    seen = set() if seen is None else seen
+def capitals(block, guide, style_file):
+    """Runs of words in capitals, unless they are abbreviations: one finding per run of
+    the same words on a page."""
+    findings, run, seen = [], [], set()
 
     def close():
         if run:
@@ -257,40 +251,49 @@ def _twelve_hour(hour, minutes):
     return f'write "{hour}{"" if minutes == "00" else ":" + minutes}{suffix}"'
 
 
-# (pattern, what is wrong, the fix: a format of the match's groups, or a function of it)
+# (pattern, what is wrong, the fix: a format of the match's groups or a function of the
+# match, the _HINTS group a block must have for the rule to have a chance)
 HOUSE_STYLE = [
     (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?" + _MONTH + r"\b"),
-     "dates have no \"st\", \"nd\", \"rd\" or \"th\"", 'write "{0} {1}"'),
-    (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]?\d)(?:,?\s+(\d{4})\b)?"),
-     "dates are written day first", lambda f: f'write "{_date_words(f.group(2), f.group(1), f.group(3) or "")}"'),
+     'dates have no "st", "nd", "rd" or "th"', 'write "{0} {1}"', "month"),
+    (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]?\d)"
+                r"(?:,?\s+(\d{4})\b)?"),
+     "dates are written day first",
+     lambda f: f'write "{_date_words(f.group(2), f.group(1), f.group(3) or "")}"', "month"),
     (re.compile(r"\b0(\d)\s+" + _MONTH + r"\b"),
-     "dates have no 0 before the day", 'write "{0} {1}"'),
+     "dates have no 0 before the day", 'write "{0} {1}"', "month"),
     (re.compile(r"\b(\d{1,2})\s+" + _SHORT_MONTH + r"\b\.?"),
-     "months are written in full", lambda f: f'write "{int(f.group(1))} {_SHORT[f.group(2)]}"'),
+     "months are written in full",
+     lambda f: f'write "{int(f.group(1))} {_SHORT[f.group(2)]}"', "month"),
     (re.compile(r"(?<![\d/.])\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b(?![/.]\d)"),
-     "dates are written in words", _numeric_date),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "dates are written in words", _iso_date),
+     "dates are written in words", _numeric_date, "slashed"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+     "dates are written in words", _iso_date, "slashed"),
     (re.compile(_TIME + r"\s*(?:-|–|—)\s*" + _TIME),
-     "time ranges use \"to\"", lambda f: f'write "{_tidy_time(f.group(1))} to {_tidy_time(f.group(2))}"'),
-    (re.compile(r"\b(\d{1,2})[:.]00\s?(am|pm)\b"), "times on the hour have no \":00\"",
-     'write "{0}{1}"'),
-    (re.compile(r"\b(\d{1,2})\.(\d{2})\s?(am|pm)\b"), "times use a colon", 'write "{0}:{1}{2}"'),
-    (re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(am|pm)\b"), "times have no space before am or pm",
-     'write "{0}{1}"'),
-    (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s?([ap])\.\s?m\b\.?"), "times use am and pm, not a.m. and p.m.",
-     'write "{0}{1}m"'),
-    (re.compile(r"\b([01]\d|2[0-3]):?([0-5]\d)\s?(?:hrs|hours)\b|\b([01]\d|2[0-3]):([0-5]\d)\b(?!\s?[ap]\.?m)"),
-     "times use the 12-hour clock", lambda f: _twelve_hour(f.group(1) or f.group(3),
-                                                            f.group(2) or f.group(4))),
+     'time ranges use "to"',
+     lambda f: f'write "{_tidy_time(f.group(1))} to {_tidy_time(f.group(2))}"', "time"),
+    (re.compile(r"\b(\d{1,2})[:.]00\s?(am|pm)\b"),
+     'times on the hour have no ":00"', 'write "{0}{1}"', "time"),
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\s?(am|pm)\b"),
+     "times use a colon", 'write "{0}:{1}{2}"', "time"),
+    (re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(am|pm)\b"),
+     "times have no space before am or pm", 'write "{0}{1}"', "time"),
+    (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s?([ap])\.\s?m\b\.?"),
+     "times use am and pm, not a.m. and p.m.", 'write "{0}{1}m"', "time"),
+    (re.compile(r"\b([01]\d|2[0-3]):?([0-5]\d)\s?(?:hrs|hours)\b"
+                r"|\b([01]\d|2[0-3]):([0-5]\d)\b(?!\s?[ap]\.?m)"),
+     "times use the 12-hour clock",
+     lambda f: _twelve_hour(f.group(1) or f.group(3), f.group(2) or f.group(4)), "time"),
     (re.compile(r"\b12\s?(?:noon|pm)\b|\bnoon\b|\b12:00\s?pm\b", re.IGNORECASE),
-     "midday is \"midday\"", 'write "midday"'),
+     'midday is "midday"', 'write "midday"', "noon"),
     (re.compile(r"\b12\s?am\b|\b12:00\s?am\b|\b12 midnight\b", re.IGNORECASE),
-     "midnight is \"midnight\"", 'write "midnight"'),
-    (re.compile(r"£(\d[\d,]*)\.00\b"), "whole pounds have no pence", 'write "£{0}"'),
+     'midnight is "midnight"', 'write "midnight"', "noon"),
+    (re.compile(r"£(\d[\d,]*)\.00\b"), "whole pounds have no pence", 'write "£{0}"', "pounds"),
     (re.compile(r"£(\d[\d,.]*)\s?(m|bn)\b"), "millions and billions are written as words",
-     lambda f: f'write "£{f.group(1)} {"million" if f.group(2) == "m" else "billion"}"'),
+     lambda f: f'write "£{f.group(1)} {"million" if f.group(2) == "m" else "billion"}"',
+     "pounds"),
     (re.compile(r"\b(\d[\d,.]*)\s?per\s?cent\b", re.IGNORECASE), "percentages use %",
-     'write "{0}%"'),
+     'write "{0}%"', "percent"),
 ]
 
 
@@ -298,8 +301,8 @@ def _tidy_time(text):
     return re.sub(r"\s+", "", re.sub(r":00", "", text))
 
 
-# What a block must hold for each rule of HOUSE_STYLE to have a chance, in its order:
-# a few quick searches of the block spare the rest of the rules most blocks.
+# What a block must hold for a rule of HOUSE_STYLE to have a chance (its last element):
+# one quick scan of the block spares most blocks most rules.
 _HINTS = re.compile(
     r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     r"|(?P<noon>(?i:noon|midnight|12\s?[ap]m|12:00))"
@@ -308,8 +311,6 @@ _HINTS = re.compile(
     r"|(?P<pounds>£)"
     r"|(?P<percent>(?i:per\s?cent))")
 _ANY_HINT = re.compile(r"[\d£]|noon|midnight", re.IGNORECASE)
-_HINT_OF_RULE = ["month", "month", "month", "month", "slashed", "slashed", "time", "time",
-                 "time", "time", "time", "time", "noon", "noon", "pounds", "pounds", "percent"]
 
 
 def house_style(block):
@@ -322,7 +323,7 @@ def house_style(block):
         return findings
     if "noon" in hints:  # "12:00" and "12 pm" are times too
         hints.add("time")
-    for (pattern, what, fix), hint in zip(HOUSE_STYLE, _HINT_OF_RULE):
+    for pattern, what, fix, hint in HOUSE_STYLE:
         if hint not in hints:
             continue
         for found in pattern.finditer(block.text):
@@ -344,6 +345,7 @@ def link_texts(block):
                 'say where the link goes, such as "read the inspection report"'))
         elif re.match(r"(https?://|www\.)", text):
             findings.append(Finding(
-                LINK_TEXT, link.line, f'the link text is a web address ("{_excerpt(link.text, 1)}")',
+                LINK_TEXT, link.line,
+                f'the link text is a web address ("{_excerpt(link.text, 1)}")',
                 "link words that say where it goes, such as [the inspection report](https://...)"))
     return findings
