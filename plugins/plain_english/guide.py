@@ -35,11 +35,12 @@ class StyleGuide:
 
     def abbreviation_pattern(self):
         """(a regular expression of the abbreviations to spell out, {abbreviation:
-        meanings}); made once per guide."""
+        meanings}); made once per guide. A match must not follow a letter, a digit or
+        "&" (rules.matches_after checks)."""
         if self._abbreviations is None:
             known = {abbr: meanings for abbr, meanings in self.abbreviations.items()
                      if abbr not in self.well_known}
-            pattern = re.compile(r"(?<![\w&])(" + "|".join(
+            pattern = re.compile("(" + "|".join(
                 re.escape(abbr) for abbr in sorted(known, key=len, reverse=True))
                 + r")(?:s|['’]s)?(?![\w&])") if known else None
             self._abbreviations = (pattern, known)
@@ -47,7 +48,9 @@ class StyleGuide:
 
     def avoid_patterns(self):
         """(one regular expression of every form of every word to avoid, {form: (form,
-        Avoid)}, one of the allowed phrases); made once per guide."""
+        Avoid)}, one of the allowed phrases); made once per guide. They match text in
+        lower case, and a match must not follow a letter, a digit, an apostrophe or a
+        hyphen (rules.matches_after checks)."""
         if self._patterns is None:
             entries = {" ".join(form): (" ".join(form), entry)
                        for entry in self.avoid for form in entry.forms}
@@ -57,7 +60,8 @@ class StyleGuide:
 
 
 def _words_pattern(phrases):
-    """Any of `phrases` (lower-case words joined by spaces) as whole words, any case.
+    """Any of `phrases` (lower-case words joined by spaces) ending a word, in text in
+    lower case.
 
     The alternatives are merged by their common beginnings ("tackl(?:e|es|ed|ing)"):
     Python's regular expressions try every alternative at every letter otherwise, and
@@ -70,7 +74,7 @@ def _words_pattern(phrases):
         for char in " ".join(phrase.split()):
             node = node.setdefault(char, {})
         node[""] = {}  # the phrase may end here
-    return re.compile(r"(?<![\w'’-])" + _trie_pattern(trie) + r"(?![\w'’-])", re.IGNORECASE)
+    return re.compile(_trie_pattern(trie) + r"(?![\w'’-])")
 
 
 def _trie_pattern(node):

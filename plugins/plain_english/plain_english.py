@@ -24,7 +24,7 @@ from site_core.pelican_compat import content_html, replace_content_html
 
 from . import rules
 from .guide import StyleGuide, load_guide
-from .prose import body_prose, text_prose
+from .prose import page_prose
 from .reading_age import reading_age
 
 DEFAULTS = {
@@ -103,21 +103,23 @@ def check_item(content):
 def check_source(source, title, summary, guide, settings, style_file="style.yml"):
     """(findings not accepted on their line, (reading age, words)) of one file."""
     lines = source.splitlines()
-    findings = []
-    for key, text in (("title", title), ("summary", summary)):
-        line = find_line(lines, key=key) if text else None
-        if line:
-            prose = text_prose(text, line)
-            findings += _sentence_checks(prose, guide, settings, style_file)
-            if key == "summary":  # shown on its own in lists and feeds
-                findings += rules.abbreviations(prose, guide)
-    body_findings, (age, words) = check_body(source, guide, settings, style_file)
-    findings += body_findings
+    title_line = find_line(lines, key="title") if title else None
+    summary_line = find_line(lines, key="summary") if summary else None
+    page = page_prose(lines, title=(title_line, title) if title_line else None,
+                      summary=(summary_line, summary) if summary_line else None)
+    findings = (rules.long_sentences(page, setting(settings, "PLAIN_ENGLISH_SENTENCE_WORDS"))
+                + rules.words_to_avoid(page, guide)
+                + rules.capitals(page, guide, style_file)
+                + rules.house_style(page)
+                + rules.link_texts(page)
+                + rules.abbreviations(page, guide, "summary")  # lists and feeds show it alone
+                + rules.abbreviations(page, guide, "body"))
+    age, words = reading_age(page)
     most = setting(settings, "PLAIN_ENGLISH_READING_AGE")
     if age is not None and round(age) > most \
             and words >= setting(settings, "PLAIN_ENGLISH_READING_AGE_MIN_WORDS"):
         findings.append(rules.Finding(
-            rules.READING_AGE, find_line(lines, key="title") or 1,
+            rules.READING_AGE, title_line or 1,
             f"the page has a reading age of {round(age)} (more than {most}): its sentences "
             "or words are long for many readers",
             "use shorter sentences and everyday words; `make style-report` lists every "
@@ -136,22 +138,6 @@ def _unknown_names(accepted):
                           f"{did_you_mean(close_matches(name, rules.RULES))}")
             for line, names in sorted(accepted.items())
             for name in sorted(names - {"*", *rules.RULES})]
-
-
-def check_body(source, guide, settings, style_file="style.yml"):
-    """(findings, (reading age, words)) of the text below the front matter."""
-    body = body_prose(source)
-    findings = _sentence_checks(body, guide, settings, style_file)
-    findings += rules.abbreviations(body, guide)
-    return findings, reading_age(body)
-
-
-def _sentence_checks(prose, guide, settings, style_file):
-    return (rules.long_sentences(prose, setting(settings, "PLAIN_ENGLISH_SENTENCE_WORDS"))
-            + rules.words_to_avoid(prose, guide)
-            + rules.capitals(prose, guide, style_file)
-            + rules.house_style(prose)
-            + rules.link_texts(prose))
 
 
 def accepted_lines(lines):

@@ -14,6 +14,7 @@ alone: they are also apostrophes.
 """
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -63,6 +64,21 @@ class Block:
     quotes: list  # (start, end) in `text` of each quotation, in order
     links: list = field(default_factory=list)  # Link for each link, with its text
     words: list = None  # each sentence's words outside quotations (rules.sentence_words)
+    # (start, end) in `text` of the title, the summary and the body (page_prose)
+    parts: dict = field(default_factory=dict)
+
+    @functools.cached_property
+    def lower(self):
+        """The text in lower case, each character where it was (the few characters whose
+        lower case is longer, such as "İ", are left as they are)."""
+        lowered = self.text.lower()
+        if len(lowered) == len(self.text):
+            return lowered
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+
+    def part(self, name):
+        """(start, end) of the title, the summary or the body; (0, 0) if it has none."""
+        return self.parts.get(name, (0, 0))
 
     def line_at(self, index):
         """The source line of the character at `index` of the text."""
@@ -76,9 +92,22 @@ class Block:
         return at >= 0 and self.quotes[at][0] <= index < self.quotes[at][1]
 
 
-def body_prose(source):
-    """The prose of a Markdown file's body (below its front matter): its blocks in order."""
-    lines = source.splitlines()
+def page_prose(lines, title=None, summary=None):
+    """The prose of a page: its title and summary, each (line, text) or None, and the
+    body of the Markdown file whose `lines` are given (below its front matter)."""
+    parts = {}
+    blocks = []
+    for name, value in (("title", title), ("summary", summary)):
+        if value and value[1].strip():
+            parts[name] = len(blocks)
+            blocks.append(("paragraph", [value]))
+    parts["body"] = len(blocks)
+    blocks += body_blocks(lines)
+    return _page(blocks, parts)
+
+
+def body_blocks(lines):
+    """(kind, [(line number, text)]) of each block below the front matter."""
     span = front_matter_span(lines)
     start = span[1] + 1 if span else 0
     blocks, current = [], None
@@ -130,24 +159,22 @@ def body_prose(source):
             current = ("paragraph", [])
         current[1].append((number, line.strip()))
     close()
-    return _page(blocks)
+    return blocks
 
 
-def text_prose(text, line):
-    """The prose of a front-matter value (a title, a summary) on `line`."""
-    return _page([("paragraph", [(line, text)])])
-
-
-def _page(blocks):
+def _page(blocks, first_blocks):
     """One Block of the whole page: its blocks' prose, each block after a blank line
-    (BREAK, which ends a sentence), so that every check reads a page in one pass."""
+    (BREAK, which ends a sentence), so that every check reads a page in one pass.
+    `first_blocks`: {part name: the index in `blocks` of its first block}."""
     parts, starts, numbers, quotes, links = [], [], [], [], []
+    block_starts = []
     length = 0
     for kind, numbered_lines in blocks:
         if parts:
             parts.append(BREAK)
             length += len(BREAK)
         block_start, block_parts = length, []
+        block_starts.append(block_start)
         for number, line in numbered_lines:
             if block_parts:
                 block_parts.append(" ")
@@ -161,7 +188,14 @@ def _page(blocks):
         parts.append(text)
         spans = [(0, len(text))] if kind == "quote" else _quotations(text)
         quotes += [(block_start + start, block_start + end) for start, end in spans]
-    return Block("".join(parts), starts, numbers or [0], quotes, links)
+    # Each part runs from its first block to the next part's (the body: to the end).
+    firsts = sorted(first_blocks.items(), key=lambda item: item[1])
+    part_spans = {}
+    for (name, first), (_, following) in zip(firsts, firsts[1:] + [(None, len(blocks))]):
+        start = block_starts[first] if first < len(blocks) else length
+        end = block_starts[following] if following < len(blocks) else length
+        part_spans[name] = (start, end)
+    return Block("".join(parts), starts, numbers or [0], quotes, links, parts=part_spans)
 
 
 _MARKUP_HINT = re.compile(r"[<`\[\\{*_&]|://|www\.")

@@ -52,11 +52,12 @@ def word_syllables(word):
 
 
 def reading_age(block):
-    """(reading age, words counted) of a page's prose; (None, words) when there are no
+    """(reading age, words counted) of a page's body; (None, words) when there are no
     words outside quotations."""
     words = syllable_total = sentence_total = 0
-    for _start, _end, counted in sentence_words(block):
-        if counted:
+    body_start, _ = block.part("body")
+    for start, _end, counted in sentence_words(block):
+        if counted and start >= body_start:
             sentence_total += 1
             words += len(counted)
             syllable_total += sum(map(word_syllables, counted))

@@ -88,6 +88,32 @@ def own_words(block, start, end):
     return words
 
 
+def matches_after(pattern, text, not_after, start=0, end=None):
+    """The matches of `pattern` in text[start:end] whose first character does not follow
+    one for which `not_after(character)` is true: what a look-behind at the front of the
+    pattern does, several times faster (Python's `re` skips ahead to the characters a
+    pattern can start with, but not past a look-behind)."""
+    end = len(text) if end is None else end
+    found = pattern.search(text, start, end)
+    while found is not None:
+        at = found.start()
+        if at and not_after(text[at - 1]):
+            found = pattern.search(text, at + 1, end)  # a match may start inside it
+            continue
+        yield found
+        found = pattern.search(text, max(found.end(), at + 1), end)
+
+
+def in_a_word(character):
+    """A letter, a digit or an underscore: what `\\w` matches."""
+    return character.isalnum() or character == "_"
+
+
+def in_a_spelled_word(character):
+    """Part of a word with its apostrophes and hyphens ("don't", "anti-social")."""
+    return character.isalnum() or character in "_'’-"
+
+
 def _excerpt(text, words=8):
     shown = text.split()
     return " ".join(shown[:words]) + (" …" if len(shown) > words else "")
@@ -119,14 +145,14 @@ def words_to_avoid(block, guide):
     findings = []
     if pattern is None:
         return findings
-    for found in pattern.finditer(block.text):
-        if block.quoted(found.start()) or (allowed and allowed.match(block.text, found.start())):
+    lower = block.lower  # the patterns are in lower case: faster than ignoring case
+    for found in matches_after(pattern, lower, in_a_spelled_word):
+        if block.quoted(found.start()) or (allowed and allowed.match(lower, found.start())):
             continue
-        surface = found.group(0)
-        form, entry = entries[" ".join(surface.lower().split())]
+        form, entry = entries[" ".join(found.group(0).split())]
         if not _used_as(entry.used_as, form, block.text, found.start(), found.end()):
             continue
-        words = " ".join(surface.split())
+        words = " ".join(block.text[found.start():found.end()].split())
         findings.append(Finding(AVOID, block.line_at(found.start()),
                                 f'"{words}" is a word to avoid in plain English', _instead(entry)))
     return findings
@@ -153,19 +179,21 @@ def _instead(entry):
     return fix + (f" (it is fine if {entry.unless})" if entry.unless else "")
 
 
-def abbreviations(block, guide):
-    """Each abbreviation the guide knows, where a page first uses it without having
-    spelt it out (before it, or in brackets just after it)."""
+def abbreviations(block, guide, part="body"):
+    """Each abbreviation the guide knows, where a part of the page (the body, or the
+    summary, which lists and feeds show alone) first uses it without having spelt it out
+    (before it, or in brackets just after it)."""
     pattern, known = guide.abbreviation_pattern()
-    if pattern is None:
+    start, end = block.part(part)
+    if pattern is None or start == end:
         return []
     findings, seen = [], set()
-    for found in pattern.finditer(block.text):
+    for found in matches_after(pattern, block.text, _in_an_abbreviation, start, end):
         abbr = found.group(1)
         if abbr in seen:
             continue
         seen.add(abbr)
-        read = _normal(block.text[:found.start()])
+        read = _normal(block.text[start:found.start()])
         after = _normal(block.text[found.end():found.end() + 200]).lstrip()
         if not any(_normal(meaning) in read or after.startswith("(" + _normal(meaning))
                    for meaning in known[abbr]):
@@ -176,11 +204,19 @@ def abbreviations(block, guide):
     return findings
 
 
+def _in_an_abbreviation(character):
+    return in_a_word(character) or character == "&"
+
+
 def _normal(text):
     return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("&", "and"))
 
 
-_CAPITALS = re.compile(r"(?<![\w&'’-])([A-Z][A-Z&'’-]*[A-Z])(?:['’]s)?(?![\w&-])")
+_CAPITALS = re.compile(r"([A-Z][A-Z&'’-]*[A-Z])(?:['’]s)?(?![\w&-])")
+
+
+def _in_a_capitals_word(character):
+    return in_a_spelled_word(character) or character == "&"
 
 
 def capitals(block, guide, style_file):
@@ -199,7 +235,7 @@ def capitals(block, guide, style_file):
                     f"abbreviation, spell it out the first time and add it to {style_file}"))
             run.clear()
 
-    for word in _CAPITALS.finditer(block.text):
+    for word in matches_after(_CAPITALS, block.text, _in_a_capitals_word):
         text = word.group(1)
         if text in guide.abbreviations or text in guide.well_known or _ROMAN.match(text):
             close()
@@ -252,7 +288,7 @@ def _twelve_hour(hour, minutes):
 
 
 # (pattern, what is wrong, the fix: a format of the match's groups or a function of the
-# match, the _HINTS group a block must have for the rule to have a chance)
+# match, the _hints() name a block must have for the rule to have a chance)
 HOUSE_STYLE = [
     (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?" + _MONTH + r"\b"),
      'dates have no "st", "nd", "rd" or "th"', 'write "{0} {1}"', "month"),
@@ -302,27 +338,38 @@ def _tidy_time(text):
 
 
 # What a block must hold for a rule of HOUSE_STYLE to have a chance (its last element):
-# one quick scan of the block spares most blocks most rules.
-_HINTS = re.compile(
-    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    r"|(?P<noon>(?i:noon|midnight|12\s?[ap]m|12:00))"
-    r"|(?P<slashed>\d[/.-]\d)"
-    r"|(?P<time>\d\s?(?:[ap]\.?\s?m\b|hrs\b|hours\b)|\d:\d)"
-    r"|(?P<pounds>£)"
-    r"|(?P<percent>(?i:per\s?cent))")
-_ANY_HINT = re.compile(r"[\d£]|noon|midnight", re.IGNORECASE)
+# a few quick searches spare most pages most rules.
+_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_SLASHED_HINT = re.compile(r"\d[/.-]\d")
+_TIME_HINT = re.compile(r"\d\s?(?:[ap]\.?\s?m\b|hrs\b|hours\b)|\d:\d")
+_TWELVE_HINT = re.compile(r"12\s?[ap]m|12:00")  # in lower case
+_PERCENT_HINT = re.compile(r"per\s?cent")  # in lower case
+_DIGIT_OR_POUND = re.compile(r"[\d£]")
+
+
+def _hints(block):
+    """The hints (HOUSE_STYLE's last elements) whose rules could match in the block."""
+    text, lower = block.text, block.lower
+    noon = "noon" in lower or "midnight" in lower
+    if not noon and not _DIGIT_OR_POUND.search(text):
+        return set()  # every rule needs a digit, a pound sign, noon or midnight
+    hints = set()
+    if noon or _TWELVE_HINT.search(lower):
+        hints |= {"noon", "time"}  # "12:00" and "12 pm" are times too
+    for name, pattern, searched in (("month", _MONTH_HINT, text), ("time", _TIME_HINT, text),
+                                    ("slashed", _SLASHED_HINT, text),
+                                    ("percent", _PERCENT_HINT, lower)):
+        if pattern.search(searched):
+            hints.add(name)
+    if "£" in text:
+        hints.add("pounds")
+    return hints
 
 
 def house_style(block):
     """Dates, times and money not written as the house style writes them."""
     findings = []
-    if not _ANY_HINT.search(block.text):
-        return findings  # every rule needs a digit, a pound sign or noon or midnight
-    hints = {found.lastgroup for found in _HINTS.finditer(block.text)}
-    if not hints:
-        return findings
-    if "noon" in hints:  # "12:00" and "12 pm" are times too
-        hints.add("time")
+    hints = _hints(block)
     for pattern, what, fix, hint in HOUSE_STYLE:
         if hint not in hints:
             continue

@@ -8,6 +8,7 @@ then one summary line ("3 errors, 2 warnings in 2 files"). Under GitHub Actions 
 printed a second time as a workflow command, so the pull request shows it on its line.
 """
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -44,11 +45,16 @@ def shown_path(path):
     """`path` as messages show it: relative to the working folder when inside it."""
     if not path:
         return ""
+    return _shown_path(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)  # a report of thousands of warnings names each file often
+def _shown_path(path, working_folder):
     try:
-        relative = os.path.relpath(path)
+        relative = os.path.relpath(path, working_folder)
     except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        return path
+    return path if relative.startswith("..") else relative
 
 
 class Report:
@@ -70,15 +76,16 @@ class Report:
         return list(self._problems)
 
     def messages(self):
-        """[Message], by file and line; each file is read once to find the lines."""
+        """[Message], by file and line; a file is read (once) only to find lines not known."""
         lines_of = {}
         found = []
         for problem in self._problems:
-            if problem.path not in lines_of:
-                lines_of[problem.path] = _read_lines(problem.path)
-            line = find_line(lines_of[problem.path], line=problem.line, key=problem.key,
-                             text=problem.text, in_body=problem.in_body,
-                             occurrence=problem.occurrence)
+            line = problem.line
+            if not line:
+                if problem.path not in lines_of:
+                    lines_of[problem.path] = _read_lines(problem.path)
+                line = find_line(lines_of[problem.path], key=problem.key, text=problem.text,
+                                 in_body=problem.in_body, occurrence=problem.occurrence)
             found.append(Message(shown_path(problem.path), line, problem.level,
                                  problem.what.rstrip("."), problem.fix.rstrip(".")))
         unique = list(dict.fromkeys(found))

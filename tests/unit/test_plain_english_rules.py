@@ -50,6 +50,8 @@ ROWS = [
     ("She was committed to the project.", [("avoid", '"committed to" is a word')]),
     ("He committed a burglary in Ware.", []),  # a crime is committed
     ("The money was spent in order to buy cameras.", [("avoid", '"in order to" is a word')]),
+    ("The non-robust fence fell; uprobust is not a word.", []),  # only whole words
+    ("İstanbul police will tackle it.", [("avoid", '"tackle" is a word')]),  # "İ" is 2 in lower case
     # --- abbreviations ----------------------------------------------------------------
     ("The LAGLOs meet monthly.", [("abbreviation", '"LAGLO" is not spelled out')]),
     ("Lesbian and Gay Liaison Officers (LAGLOs) meet monthly. The LAGLOs help victims.", []),
@@ -58,6 +60,7 @@ ROWS = [
     ("The PCC spoke to the Police and Crime Commissioner for Essex.",
      [("abbreviation", '"PCC" is not spelled out')]),  # the meaning came after it
     ("IDAHOBiT is marked on 17 May.", [("abbreviation", '"IDAHOBiT" is not spelled out')]),
+    ("Call 0800PCC or see xPCC and PCC_2 for help.", []),  # not words of their own
     ("The BBC and the NHS were there.", []),  # well known
     ("Her Majesty's Inspectorate of Constabulary (HMIC) inspected the force.", []),
     ("Her Majesty’s Inspectorate of Constabulary (HMIC) inspected the force.", []),  # ’
@@ -177,3 +180,27 @@ def test_reading_age_leaves_out_quotations():
                                      GUIDE, SETTINGS)
     assert words == 140  # 12 words of plain text and 2 of "He said" in each of 10
     assert abs(age - plain_age) < 0.5
+
+
+def test_the_summary_and_the_body_each_spell_an_abbreviation_out():
+    """Lists and feeds show the summary alone, and the page shows the body below it."""
+    source = ("---\ntitle: A test\ndate: 2017-06-04\nsummary: The Police and Crime "
+              "Commissioner (PCC) spoke.\n---\nThe PCC listened.\n")
+    findings, _ = check_source(source, "A test", "The Police and Crime Commissioner (PCC) "
+                               "spoke.", GUIDE, SETTINGS)
+    assert [(f.rule, f.line) for f in findings] == [("abbreviation", 6)]
+
+
+def test_words_in_capitals_are_named_once_a_page():
+    source = "---\ntitle: NEW SCHEME\ndate: 2017-06-04\n---\nThe NEW SCHEME starts.\n"
+    findings, _ = check_source(source, "NEW SCHEME", "", GUIDE, SETTINGS)
+    assert [(f.rule, f.line) for f in findings] == [("capitals", 2)]
+
+
+def test_the_reading_age_is_of_the_body_alone():
+    hard_title = ("Comprehensive organisational restructuring necessitates considerable "
+                  "interdepartmental collaboration")
+    easy = "We met people in the town. They told us what they want. We will help. " * 10
+    _, with_title = check_source(body(easy), hard_title, "", GUIDE, SETTINGS)
+    _, without = check_source(body(easy), "", "", GUIDE, SETTINGS)
+    assert with_title == without
