@@ -53,18 +53,19 @@ class BuildResult:
 
 
 def build_site(content_dir, output_dir, settings="pelicanconf.py", extra_settings=None,
-               fatal=None, env=None):
+               fatal=None, env=None, options=()):
     """Build `content_dir` into `output_dir` with the project's settings and theme.
 
     `extra_settings` (a dict) is passed as Pelican `-e` overrides (JSON values).
     `fatal` is None, "warnings" or "errors": the build then exits with status 1 after
     reporting every problem, as `make publish` does (site_core's SITE_CORE_FAIL_ON).
+    `options`: more of Pelican's command-line options (["-v"] for its INFO lines).
     Returns a BuildResult with the log.
     """
     command = [
         sys.executable, "-m", "pelican", str(content_dir),
         "-o", str(output_dir), "-s", str(REPO / settings),
-        "--ignore-cache",
+        "--ignore-cache", *options,
     ]
     extra_settings = {"PHOTOS_CACHE": PHOTO_CACHE, **(extra_settings or {})}
     if fatal:

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from markdown import Markdown
 from pelican.utils import pelican_open
 
-from site_core import pelican_compat
+from site_core import pelican_compat, worker_tasks
 
 from .reader import load_front_matter
 
@@ -35,8 +35,9 @@ def _start_worker(markdown_settings, formatted_fields):
 
 def convert_file(path):
     """(path, stamp, converted): `converted` is (HTML of the body, {formatted field text:
-    its HTML}), or None when the file has no YAML front matter or anything fails: the
-    main process then reads it itself and reports any error with Pelican's context."""
+    its HTML}, {name: result} of other plugins' site_core.worker_tasks), or None when the
+    file has no YAML front matter or anything fails: the main process then reads it
+    itself and reports any error with Pelican's context."""
     try:
         stamp = file_stamp(path)
         with pelican_open(path) as text:
@@ -45,23 +46,25 @@ def convert_file(path):
             return path, stamp, None
         markdown = _worker["markdown"]
         body = markdown.reset().convert(match.group("content"))
-        fields = {}
+        fields, tasks = {}, {}
         try:
             front_matter = load_front_matter(match.group("metadata"))
             for field_text in pelican_compat.yaml_formatted_field_texts(
                     front_matter, _worker["formatted_fields"]):
                 fields[field_text] = markdown.reset().convert(field_text)
-        except Exception:  # noqa: BLE001, S110 - the main process converts what is missing
+            if isinstance(front_matter, dict):
+                tasks = worker_tasks.run_tasks(path, front_matter, fields)
+        except Exception:  # noqa: BLE001, S110 - the main process does what is missing
             pass
-        return path, stamp, (body, fields)
+        return path, stamp, (body, fields, tasks)
     except Exception:  # noqa: BLE001 - the main process reads it again and reports
         return path, None, None
 
 
 class BodyConverter:
     """Converts the files at `paths` in `workers` processes; `take(path)` returns one
-    file's (body HTML, {formatted text: HTML}), waiting for it, or None if it was not
-    converted ahead."""
+    file's (body HTML, {formatted text: HTML}, {task name: result}), waiting for it, or
+    None if it was not converted ahead."""
 
     def __init__(self, paths, markdown_settings, formatted_fields, workers, chunk_size=8):
         self._ready = {}

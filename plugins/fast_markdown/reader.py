@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import pelican_open
 
-from site_core import pelican_compat
+from site_core import pelican_compat, worker_tasks
 
 # libyaml's parser with PyYAML's safe constructor: the same values as yaml.safe_load.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,7 +45,8 @@ class FastMarkdownReader(YAMLMetadataReader):
             return super().read(source_path)
 
         converted = self.body_converter.take(source_path) if self.body_converter else None
-        body_html, fields_html = converted or (None, {})
+        body_html, fields_html, task_results = converted or (None, {}, {})
+        worker_tasks.keep(source_path, task_results)  # other plugins take them as it is read
 
         def convert_field(text):  # a formatted field, e.g. summary: a worker's HTML if any
             html = fields_html.get(text)

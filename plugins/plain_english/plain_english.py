@@ -18,7 +18,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from site_core import (
     WARNING, BuildState, Problem, close_matches, content_type_of, did_you_mean, find_line,
-    front_matter_span, report, shown_path,
+    front_matter_span, report, shown_path, worker_tasks,
 )
 from site_core.pelican_compat import content_html, replace_content_html
 
@@ -51,6 +51,7 @@ class PlainEnglishBuild:
     style_file: str = ""
     seconds: float = 0.0  # spent checking in the main process, for the benchmark
     checked: int = 0
+    in_workers: int = 0  # of those checked, how many fast_markdown's workers checked
 
 
 _build = BuildState(PlainEnglishBuild)
@@ -80,24 +81,53 @@ def check_item(content):
     written = content_html(content)
     if "style:" in written:  # a writer's note for the checks, not for readers or feeds
         replace_content_html(content, _ACCEPT_IN_HTML.sub("", written))
-    if state.guide is None or not setting(state.settings, "PLAIN_ENGLISH"):
-        return
     path = content.source_path
-    relative = os.path.relpath(path, state.settings["PATH"])
-    if content_type_of(relative) is None or not os.path.isfile(path):
+    if not _is_checked(state, path):
         return
     started = time.perf_counter()
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
-    findings, _reading_age = check_source(
-        source, getattr(content, "title", ""), _plain(content.metadata.get("summary", "")),
-        state.guide, state.settings, state.style_file)
-    span = front_matter_span(source.splitlines())
-    in_front_matter = span[1] + 1 if span else 0
-    report(*(Problem(f.what, f.fix + _keep_it(f, f.line <= in_front_matter),
+    title, summary = getattr(content, "title", ""), _plain(content.metadata.get("summary", ""))
+    done = worker_tasks.take(path, "plain_english")
+    if done is not None and done[:2] == (title, summary):
+        findings, front_matter_end = done[2:]
+        state.in_workers += 1
+    else:  # no worker checked it, or with another title or summary than Pelican's
+        findings, front_matter_end = check_file(path, title, summary, state)
+    report(*(Problem(f.what, f.fix + _keep_it(f, f.line <= front_matter_end),
                      level=WARNING, line=f.line).at(path) for f in findings))
     state.seconds += time.perf_counter() - started
     state.checked += 1
+
+
+def _is_checked(state, path):
+    """Whether the file at `path` gets plain-English warnings in this build."""
+    if state is None or state.guide is None or not setting(state.settings, "PLAIN_ENGLISH"):
+        return False
+    relative = os.path.relpath(path, state.settings["PATH"])
+    return content_type_of(relative) is not None and os.path.isfile(path)
+
+
+def check_file(path, title, summary, state):
+    """(findings, the line number of the front matter's closing "---" or 0)."""
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    findings, _reading_age = check_source(source, title, summary, state.guide, state.settings,
+                                          state.style_file)
+    span = front_matter_span(source.splitlines())
+    return findings, span[1] + 1 if span else 0
+
+
+def check_in_worker(path, front_matter, fields_html):
+    """check_file, in one of fast_markdown's workers while the main process reads other
+    files: (title, summary, findings, front matter end), taken by check_item if Pelican's
+    title and summary are the same."""
+    state = _build.current
+    if not _is_checked(state, path):
+        return None
+    title, summary = front_matter.get("title", ""), front_matter.get("summary", "")
+    if not isinstance(title, str) or not isinstance(summary, str):
+        return None  # Pelican makes something else of them: the main process checks
+    summary = _plain(fields_html.get(summary, "")) if summary else ""
+    return (title, summary, *check_file(path, title, summary, state))
 
 
 def check_source(source, title, summary, guide, settings, style_file="style.yml"):
@@ -170,7 +200,8 @@ def _plain(summary):
 def log_time(pelican):
     state = _build.current
     if state is not None and state.checked:
-        logger.info("plain_english: checked %d files in %.2f s", state.checked, state.seconds)
+        logger.info("plain_english: checked %d files (%d of them in fast_markdown's workers) "
+                    "in %.2f s", state.checked, state.in_workers, state.seconds)
 
 
 def register():
@@ -180,5 +211,7 @@ def register():
     # content_object_init: each article and page passes here once as it is read; the
     # preview keeps items it has read and repeats their warnings (live_build).
     signals.content_object_init.connect(check_item)
+    # The same checks in fast_markdown's workers, ahead of the main process (a large site).
+    worker_tasks.run_in_workers("plain_english", check_in_worker)
     # finalized: every item has been read; the time is for developers (pelican -v).
     signals.finalized.connect(log_time)

@@ -77,6 +77,20 @@ def test_each_slip_is_a_warning_on_its_line(built):
     assert len(found) == len(expected), found  # the quotation (line 11) and PARIS: none
 
 
+def test_the_markdown_workers_check_a_large_site_with_the_same_warnings(built, tmp_path):
+    """On a site of 100 files or more fast_markdown's worker processes run the checks
+    while Pelican reads (plugins/plain_english/README.md); a writer sees the same."""
+    content = copy_content(tmp_path, names=["data"])
+    (content / "news").mkdir(exist_ok=True)
+    (content / "news" / "2017-06-04-hate-crime.md").write_text(RELEASE, encoding="utf-8")
+    in_workers = build_site(content, tmp_path / "out", options=["-v"],
+                            extra_settings={"FAST_MARKDOWN_MIN_FILES": 1})
+    assert in_workers.ok, in_workers.log
+    assert re.search(r"plain_english: checked (\d+) files \(\1 of them in fast_markdown's "
+                     r"workers\)", in_workers.log), in_workers.log
+    assert warnings_of(in_workers.log) == warnings_of(built.log)
+
+
 def test_a_warning_says_how_to_keep_the_text(built):
     (_, what), = [w for w in warnings_of(built.log) if '"robust"' in w[1]]
     assert what.endswith("(or, to keep it, end the line with <!-- style: accept avoid -->)")

@@ -12,6 +12,7 @@ from bench import generate
 from conftest import REPO
 from fast_markdown.parallel import BodyConverter
 from fast_markdown.reader import FastMarkdownReader
+from site_core import worker_tasks
 
 NATIVE_HEADER = """\
 Title: A release with Pelican's own metadata header
@@ -96,7 +97,7 @@ def test_workers_convert_bodies_and_summaries_exactly_as_the_reader_does(setting
                               workers=2, chunk_size=3)
     try:
         for path in reversed(sources):  # out of order: the rest wait until asked for
-            body, fields = converter.take(path)
+            body, fields, _tasks = converter.take(path)
             html, metadata = reader.read(path)
             assert body == html, path
             if "summary" in metadata:
@@ -113,7 +114,8 @@ def test_reader_takes_body_and_summary_from_the_workers(settings, tmp_path):
     class Converted:
         def take(self, asked):
             assert asked == str(path)
-            return "<p>body by a worker</p>", {"A *short* summary.": "<p>summary by a worker</p>"}
+            return ("<p>body by a worker</p>", {"A *short* summary.": "<p>summary by a worker</p>"},
+                    {})
 
     reader.body_converter = Converted()
     html, metadata = reader.read(str(path))
@@ -129,7 +131,7 @@ def test_a_file_changed_after_conversion_or_never_given_is_read_again(settings, 
     converter = BodyConverter([str(first), str(second)], reader.markdown_settings,
                               settings["FORMATTED_FIELDS"], workers=1)
     try:
-        assert converter.take(str(second)) == ("<p>Second.</p>", {})
+        assert converter.take(str(second)) == ("<p>Second.</p>", {}, {})
         first.write_text("---\ntitle: A\n---\nA new, longer *body*.\n", encoding="utf-8")
         os.utime(first, ns=(0, 0))
         assert converter.take(str(first)) is None, "stale HTML must not be used"
@@ -169,3 +171,43 @@ def test_the_fast_reader_keeps_what_another_plugin_mixed_into_the_reader_before_
     assert issubclass(checked_first, ChecksBeforeReading) and issubclass(checked_first, FastMarkdownReader)
     fast_first = checked_reader(FastMarkdownReader)
     assert fast_reader_for(fast_first) is fast_first  # already fast: left as it is
+
+
+@pytest.fixture
+def tasks():
+    """Tasks registered by a test, and a build for their results; both gone after it."""
+    worker_tasks._results.start({})
+    yield worker_tasks.TASKS
+    for name in [name for name in worker_tasks.TASKS if name.startswith("test-")]:
+        del worker_tasks.TASKS[name]
+
+
+def test_other_plugins_tasks_run_in_the_workers_and_reach_the_reader(settings, tmp_path, tasks):
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"2017-06-0{number + 1}-release.md"
+        path.write_text(f"---\ntitle: Release {number}\nsummary: A *summary*.\n---\nBody.\n",
+                        encoding="utf-8")
+        paths.append(str(path))
+
+    def fails(path, front_matter, fields_html):
+        raise RuntimeError("a task's own mistake")
+
+    worker_tasks.run_in_workers("test-title", lambda path, front_matter, fields_html: (
+        front_matter["title"], fields_html["A *summary*."], os.getpid()))
+    worker_tasks.run_in_workers("test-nothing", lambda path, front_matter, fields_html: None)
+    worker_tasks.run_in_workers("test-fails", fails)
+    reader = FastMarkdownReader(settings)
+    reader.body_converter = BodyConverter(paths, reader.markdown_settings,
+                                          settings["FORMATTED_FIELDS"], workers=2)
+    try:
+        for number, path in enumerate(paths):
+            reader.read(path)
+            title, summary, pid = worker_tasks.take(path, "test-title")
+            assert (title, summary) == (f"Release {number}", "<p>A <em>summary</em>.</p>")
+            assert pid != os.getpid(), "done in a worker process"
+            assert worker_tasks.take(path, "test-title") is None, "taken once"
+            assert worker_tasks.take(path, "test-nothing") is None
+            assert worker_tasks.take(path, "test-fails") is None, "the main process does it"
+    finally:
+        reader.body_converter.close()
