@@ -6,9 +6,10 @@
 Copies content/ into workdir/site/content, builds it with the editor's config.yml
 pointing at a decap-server on a free port, starts that decap-server on the copy (what
 the editor saves lands in workdir/site/content/...) and serves the built site on
-127.0.0.1, one of the two host names where Decap CMS uses a local server. Nothing is
-written into the repository; decap-server runs in its own process group and is
-stopped with it (as `make cms` stops it).
+127.0.0.1, one of the two host names where Decap CMS uses a local server, with the
+preview server's handler (tools/preview.py), as `make cms` does: it also answers the
+editor's plain-English checks. Nothing is written into the repository; decap-server
+runs in its own process group and is stopped with it (as `make cms` stops it).
 """
 
 import argparse
@@ -19,12 +20,15 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import cms
-from local_chromium import serve
+import preview
+from pelican.settings import read_settings
+from plain_english.editor_checks import EditorChecks
 
 REPO = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 30
@@ -87,7 +91,22 @@ def editor_session(workdir):
                 raise RuntimeError(f"{problem or 'decap-server did not answer in time.'}\n"
                                    f"{server.last_words()}")
             time.sleep(0.1)
-        with serve(output) as base_url:
+        with serve_as_the_preview(output, site / "content") as base_url:
             yield EditorSession(site, output, base_url)
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def serve_as_the_preview(output, content):
+    """Serve `output` on a free port of 127.0.0.1 as tools/preview.py does, without its
+    builds; yields the base URL."""
+    settings = read_settings(str(REPO / "pelicanconf.py"), override={"PATH": str(content)})
+    folder = settings.get("EDITOR_FOLDER", preview.EDITOR_DEFAULTS["EDITOR_FOLDER"])
+    server = preview.serve(preview.Preview(), output, 0, folder, EditorChecks(settings))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

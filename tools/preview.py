@@ -21,6 +21,10 @@ never in the output folder:
 - when it did not, the warnings of the file the page is made from (plain English,
   a long summary, ...), in a grey box: they never stop publishing.
 
+It also answers POST /__preview/plain-english (JSON {"text": a whole file}) with that
+file's plain-English warnings, for the web editor's preview pane (`make cms`;
+plugins/plain_english/editor_checks.py).
+
 All of it is the preview's alone: `make html` and `make publish` write none of it.
 """
 
@@ -45,6 +49,7 @@ from frozen_urls.frozen_urls import items_of
 from live_build import LiveSite
 from live_build.site import ERROR_LINE
 from pelican.settings import read_settings
+from plain_english.editor_checks import EditorChecks
 from search_index.resident import ResidentIndex, SearchIndexError
 from search_index.search_index import DEFAULTS as SEARCH_DEFAULTS
 from site_core import WARNING
@@ -243,9 +248,13 @@ def with_preview(page, errors, hints=()):
     return page
 
 
+MOST_POSTED_BYTES = 2_000_000  # a file the editor sends to be checked: far more than a release
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     preview = None  # set by serve()
     editor_folder = None  # set by serve(): the web editor's pages are served as they are
+    style_checks = None  # set by serve(): an EditorChecks, or None
 
     def log_message(self, *args):
         pass
@@ -273,6 +282,21 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                     "<title>Not built</title></head><body></body></html>")
             return self.send_text(with_preview(page, self.preview.errors), "text/html")
         return super().do_GET()
+
+    def do_POST(self):
+        if self.path != PREFIX + "plain-english" or self.style_checks is None:
+            return self.send_error(404)
+        length = int(self.headers.get("Content-Length") or 0)
+        if not 0 < length <= MOST_POSTED_BYTES:
+            return self.send_error(413 if length else 400)
+        try:
+            text = json.loads(self.rfile.read(length))["text"]
+            if not isinstance(text, str):
+                raise TypeError("text must be a string")
+        except (ValueError, KeyError, TypeError):
+            return self.send_error(400, 'send JSON: {"text": the whole file}')
+        warnings = self.style_checks.warnings(text)
+        return self.send_text(json.dumps({"warnings": warnings}), "application/json")
 
     def send_text(self, text, kind):
         body = text.encode("utf-8")
@@ -304,9 +328,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
 
 
-def serve(preview, output, port, editor_folder):
+def serve(preview, output, port, editor_folder, style_checks=None):
     handler = type("PreviewHandler", (Handler,),
-                   {"preview": preview, "editor_folder": editor_folder})
+                   {"preview": preview, "editor_folder": editor_folder,
+                    "style_checks": style_checks})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                              functools.partial(handler, directory=str(output)))
     server.daemon_threads = True
@@ -335,7 +360,8 @@ def main(argv=None):
     preview.finished(builder.build(), builder.page_hints())
     editor_folder = runpy.run_path(args.settings).get("EDITOR_FOLDER",
                                                       EDITOR_DEFAULTS["EDITOR_FOLDER"])
-    server = serve(preview, output, args.port, editor_folder)
+    style_checks = EditorChecks(read_settings(args.settings, override={"PATH": str(content)}))
+    server = serve(preview, output, args.port, editor_folder, style_checks)
     stop, watching = threading.Event(), threading.Event()
     watcher = threading.Thread(target=keep_building, daemon=True,
                                args=(preview, builder, content, args.settings, theme, stop,

@@ -4,10 +4,11 @@
     .venv/bin/python tools/screenshot_editor.py [FOLDER]   # default: docs/images/
 
 Runs the editor on a throwaway copy of the site (tools/editor_session.py) and saves
-three 1280x800 pictures: editor-list.png (the list of press releases),
-editor-new-release.png (a press release half written, its preview beside it) and
-editor-refused.png (a summary that is too long, refused). Nothing is saved into
-content/: the copy is deleted afterwards.
+four 1280x800 pictures: editor-list.png (the list of press releases),
+editor-new-release.png (a press release half written, its preview beside it),
+editor-refused.png (a summary that is too long, refused) and editor-plain-english.png
+(the preview's plain-English suggestions). Nothing is saved into content/: the copy is
+deleted afterwards.
 """
 
 import sys
@@ -75,6 +76,16 @@ def main(folder):
         page.get_by_text("Shorten the summary to 300 characters or fewer.").first.wait_for()
         page.get_by_label("Title").scroll_into_view_if_needed()
         take(page, folder, "editor-refused.png")
+
+        page = signed_in(browser, session, "/collections/news/new")
+        page.get_by_label("Title").fill("Commissioner to tackle crime in Hitchin")
+        page.get_by_label("Summary").fill(SUMMARY)
+        page.locator("[data-slate-editor]").click()
+        page.keyboard.type("The LAGLOs will deliver a robust service going forward.")
+        page.frame_locator("iframe#preview-pane").get_by_text("Plain English: 5 suggestions") \
+            .wait_for()
+        page.get_by_label("Title").scroll_into_view_if_needed()
+        take(page, folder, "editor-plain-english.png")
         browser.close()
 
 

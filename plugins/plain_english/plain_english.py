@@ -85,7 +85,8 @@ def check_item(content):
     if not _is_checked(state, path):
         return
     started = time.perf_counter()
-    title, summary = getattr(content, "title", ""), _plain(content.metadata.get("summary", ""))
+    title = getattr(content, "title", "")
+    summary = plain_text(content.metadata.get("summary", ""))
     done = worker_tasks.take(path, "plain_english")
     if done is not None and done[:2] == (title, summary):
         findings, front_matter_end = done[2:]
@@ -126,7 +127,7 @@ def check_in_worker(path, front_matter, fields_html):
     title, summary = front_matter.get("title", ""), front_matter.get("summary", "")
     if not isinstance(title, str) or not isinstance(summary, str):
         return None  # Pelican makes something else of them: the main process checks
-    summary = _plain(fields_html.get(summary, "")) if summary else ""
+    summary = plain_text(fields_html.get(summary, "")) if summary else ""
     return (title, summary, *check_file(path, title, summary, state))
 
 
@@ -193,8 +194,9 @@ def _keep_it(finding, in_front_matter):
     return f" (or, to keep it, end the line with {comment})"
 
 
-def _plain(summary):
-    return html.unescape(_TAGS.sub("", str(summary or ""))).strip()
+def plain_text(html_text):
+    """The words of some HTML (a summary as Markdown made it), without its tags."""
+    return html.unescape(_TAGS.sub("", str(html_text or ""))).strip()
 
 
 def log_time(pelican):

@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from site_core import STARTER_KEYS, slugify
 
 from editor_session import build, editor_session
+from local_chromium import serve
 
 pytestmark = pytest.mark.browser
 
@@ -397,3 +398,44 @@ def test_a_correction_added_in_the_editor_is_shown_on_the_release(browser, sessi
     assert finished.returncode == 0, finished.stdout
     page_html = (out / "news" / "2017" / "support-for-manchester-victims" / "index.html").read_text()
     assert "Corrected the opening hours." in page_html
+
+
+# --- Plain English in the preview pane ----------------------------------------------------
+def test_the_preview_lists_the_plain_english_warnings_as_the_writer_types(new_entry):
+    page = new_entry("news")
+    page.get_by_label("Title").fill("We will tackle crime in Hitchin")
+    page.get_by_label("Summary").fill("The Commissioner has money for projects in Hitchin.")
+    write_text(page, "The Commissioner thanked everyone who came.",
+               "The LAGLOs will deliver a robust service. Details: https://example.org")
+    hints = page.frame_locator("iframe#preview-pane").locator("aside.pcc-editor-hints")
+    expect(hints.get_by_role("heading", level=2)).to_have_text("Plain English: 5 suggestions")
+    expect(hints.get_by_role("listitem")).to_have_text([  # by field and line, as the file has them
+        re.compile(r'^Title: "tackle" is a word to avoid in plain English\. Write "stop", '),
+        re.compile(r'^Text, line 3: "deliver" is a word to avoid'),
+        re.compile(r'^Text, line 3: "robust" is a word to avoid'),
+        re.compile(r'^Text, line 3: The link text is a web address \("https://example\.org"\)'),
+        re.compile(r'^Text, line 3: "LAGLO" is not spelled out before its first use on this page\. '
+                   r'Write "Lesbian and Gay Liaison Officer \(LAGLO\)" the first time\.$'),
+    ])
+
+    page.get_by_label("Title").click()  # the writer fixes one
+    page.keyboard.press("Control+A")
+    page.keyboard.type("We will reduce crime in Hitchin")
+    expect(hints.get_by_role("heading", level=2)).to_have_text("Plain English: 4 suggestions")
+    expect(hints.get_by_text("Title:")).to_have_count(0)
+
+
+def test_the_preview_shows_no_warnings_where_no_server_checks_them(browser, session, tmp_path):
+    """The editor on the live site: a static host has no checks to ask (the pull
+    request's checks list the warnings); the preview is shown without a box."""
+    with serve(session.output) as base_url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+        page = context.new_page()
+        page.goto(f"{base_url}/admin/#/collections/news/new")
+        page.get_by_role("button", name="Login").click()
+        page.get_by_label("Title").fill("We will tackle crime")
+        preview = page.frame_locator("iframe#preview-pane")
+        expect(preview.get_by_role("heading", level=1)).to_have_text("We will tackle crime")
+        page.wait_for_timeout(1500)  # the check is asked for half a second after typing
+        expect(preview.locator("aside.pcc-editor-hints")).to_have_count(0)
+        context.close()

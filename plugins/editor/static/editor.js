@@ -158,9 +158,70 @@ function figure(props, data) {
     h("img", { className: "pcc-figure__image", src: asset ? asset.toString() : "", alt: data.image_alt || "" }));
 }
 
-// Room on the right for Decap's round buttons, which float over the preview's corner.
-function page(...children) {
+// --- Plain English: the warnings the build would give, above the preview -------------
+// `make cms` serves the editor from the preview server, which checks the file as the
+// editor would save it (plugins/plain_english/editor_checks.py). Where nothing answers
+// (the editor on the live site) nothing is shown: the pull request's checks list them.
+const PLAIN_ENGLISH_URL = "/__preview/plain-english";
+const FIELD_NAMES = { title: "Title", summary: "Summary", body: "Text", page: "The page" };
+let plainEnglishAnswers = true;  // false once the server has said it has no such address
+
+async function plainEnglishWarnings(text) {
+  if (!plainEnglishAnswers) return null;
+  try {
+    const response = await fetch(PLAIN_ENGLISH_URL, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }),
+    });
+    if ([404, 405, 501].includes(response.status)) plainEnglishAnswers = false;
+    return response.ok ? (await response.json()).warnings : null;
+  } catch {
+    return null;  // the preview server stopped: nothing to show
+  }
+}
+
+function warningText({ field, line, what, fix }) {
+  const where = `${FIELD_NAMES[field] || field}${line ? `, line ${line}` : ""}`;
+  const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  return `${where}: ${sentence(what)}. ${sentence(fix)}.`;
+}
+
+// Checked half a second after the writer stops typing, not at every key.
+const PlainEnglish = window.createClass({
+  getInitialState() { return { warnings: null }; },
+  componentDidMount() { this.check(); },
+  componentDidUpdate(previous) { if (previous.text !== this.props.text) this.check(); },
+  componentWillUnmount() { clearTimeout(this.timer); this.gone = true; },
+  check() {
+    clearTimeout(this.timer);
+    const { text } = this.props;
+    this.timer = setTimeout(async () => {
+      const warnings = await plainEnglishWarnings(text);
+      if (!this.gone && text === this.props.text) this.setState({ warnings });
+    }, 500);
+  },
+  render() {
+    const { warnings } = this.state;
+    if (!warnings) return null;
+    const count = warnings.length;
+    const title = count ? `Plain English: ${count} suggestion${count === 1 ? "" : "s"}`
+      : "Plain English: no suggestions";
+    return h("aside", { className: "pcc-editor-hints", "aria-labelledby": "pcc-editor-hints-title" },
+      h("h2", { id: "pcc-editor-hints-title" }, title),
+      count ? h("ul", null, ...warnings.map((warning, index) => h("li", { key: index }, warningText(warning))))
+        : null);
+  },
+});
+
+CMS.registerPreviewStyle(`.pcc-editor-hints { background: #f3f2f1; color: #0b0c0c;
+  padding: 1rem; margin: 1rem 0; border-left: 5px solid #1d70b8; }
+.pcc-editor-hints h2 { margin: 0 0 0.5rem; font-size: 1.25rem; }
+.pcc-editor-hints ul { margin: 0; padding-left: 1.25rem; }`, { raw: true });
+
+// The file's warnings, then the page. Room on the right for Decap's round buttons,
+// which float over the preview's corner.
+function page(kind, data, ...children) {
   return h("div", { className: "pcc-width-container", style: { paddingRight: "3.5rem" } },
+    h(PlainEnglish, { text: toFileFor(kind)(data) }),
     h("main", { className: "pcc-main" }, ...children));
 }
 
@@ -173,7 +234,7 @@ function articlePreview(kind) {
       const visits = kind === "district-day" && (data.visits || []).length
         ? [h("h2", { className: "pcc-heading-m", key: "v" }, "Visits"), h("div", { key: "l" }, list(data.visits))]
         : [];
-      return page(h("article", { className: "pcc-article" },
+      return page(kind, data, h("article", { className: "pcc-article" },
         h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
         h("p", { className: "pcc-article__meta" }, `${what}, published ${readableDate(data.date)}`),
         ...visits,
@@ -200,7 +261,7 @@ const FaqPreview = window.createClass({
   render() {
     const data = this.props.entry.get("data").toJS();
     const questions = questionsOf(data.body);
-    return page(
+    return page("faq", data,
       h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
       h("p", { className: "pcc-last-updated" }, `Last updated ${readableDate(data.modified || data.date)}`),
       questions.length ? h("nav", { className: "pcc-faq-contents", "aria-label": "Questions on this page" },
@@ -215,7 +276,7 @@ const FaqPreview = window.createClass({
 const PagePreview = window.createClass({
   render() {
     const data = this.props.entry.get("data").toJS();
-    return page(
+    return page("page", data,
       h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
       h("div", { className: "pcc-prose" }, this.props.widgetFor("body")),
       data.modified ? h("p", { className: "pcc-last-updated" }, `Last updated ${readableDate(data.modified)}`) : null);
