@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from pelican.utils import get_date
 
 from site_core import (
     BY_KIND, CONTENT_TYPES, ERROR, WARNING, Problem, close_matches, did_you_mean, slugify,
 )
+from site_core.dates import not_a_date, parse_date
 from site_core.fields import SLUG_PATTERN, STATUSES, SUMMARY_MAX
 from site_core.pelican_compat import YAML_HEADER_RE
 
@@ -41,22 +41,6 @@ class SourceCheck:
         """Add a problem; `where` is Problem's line=, key=, text=."""
         self.problems.append(Problem(what, fix, level, **where))
         self.rejected = self.rejected or reject
-
-
-def parse_date(value):
-    """The date Pelican would read from a front-matter value; ValueError if none."""
-    if isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, datetime.date):  # YAML has read it already: no parsing needed
-        return datetime.datetime(value.year, value.month, value.day)
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return datetime.datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass  # Pelican's parser decides, as it will in the build
-    if not isinstance(value, SCALAR_TYPES) or isinstance(value, bool):
-        raise ValueError(value)
-    return get_date(str(value).strip().replace("_", " "))
 
 
 def check_source(raw, relative_path, kind, now, content_dir=None,
@@ -201,16 +185,26 @@ def _check_dates(metadata, content_type, now, filename_date, result):
         try:
             parse_date(value)
         except (ValueError, OverflowError):
-            result.add(f'{key} "{value}" is not a date',
-                       f"write it as year-month-day, for example {key}: {now:%Y-%m-%d}",
+            result.add(*not_a_date(f'{key} "{value}"', value, f"{key}: ", now),
                        reject=True, key=key)
+    file_day = None
     if filename_date:
         try:
-            parse_date(filename_date)
+            file_day = parse_date(filename_date).date()
         except (ValueError, OverflowError):  # about the file's name: no line to point at
             result.add(f'the file name starts with "{filename_date}", which is not a date',
                        "rename the file so that it starts with year-month-day, for "
                        f"example {now:%Y-%m-%d}-short-title.md", reject=True)
+    try:
+        day = parse_date(metadata["date"]).date() if "date" in metadata else None
+    except (ValueError, OverflowError, TypeError):
+        day = None
+    if file_day and day and file_day != day:
+        result.add(f"the file name starts with {file_day:%Y-%m-%d} but the date is "
+                   f"{day:%Y-%m-%d}",
+                   f"make them the same day: write date: {file_day:%Y-%m-%d} if that is "
+                   f"the day, or rename the file to start with {day:%Y-%m-%d}",
+                   WARNING, key="date")
     dated = content_type is not None and content_type.dated
     if metadata.get("date") is None and dated and not filename_date:
         result.add("the date is missing",

@@ -6,8 +6,8 @@ reasons (`removed:`, `removed_reason:`). Pure functions: no Pelican here.
 import datetime
 from dataclasses import dataclass, field
 
-from pelican.utils import get_date
 from site_core import Problem
+from site_core.dates import not_a_date, parse_date
 from site_core.text import day_text
 
 
@@ -37,10 +37,8 @@ def as_datetime(value, zone):
         moment = value
     elif isinstance(value, datetime.date):
         moment = datetime.datetime(value.year, value.month, value.day)
-    elif isinstance(value, str) and value.strip():
-        moment = get_date(value.strip())
     else:
-        raise ValueError(value)
+        moment = parse_date(value)  # year-month-day only: ValueError otherwise
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
@@ -65,8 +63,8 @@ def read_changes(value, item_date, now, zone):
         try:
             date = as_datetime(entry["date"], zone)
         except (ValueError, OverflowError):
-            problems.append(Problem(f'the correction date "{entry["date"]}" is not a date',
-                                    "write it as year-month-day, for example 2017-06-03",
+            problems.append(Problem(*not_a_date(f'the correction date "{entry["date"]}"',
+                                                entry["date"], "date: ", item_date or now),
                                     **where))
             continue
         if item_date and date.date() < item_date.date():
@@ -94,8 +92,8 @@ def _read_dated_notice(metadata, key, reason_key, item_date, zone, what):
     try:
         date = as_datetime(value, zone)
     except (ValueError, OverflowError):
-        return None, "", [Problem(f'{key} "{value}" is not a date',
-                                  f"write it as year-month-day, for example {key}: 2021-05-13",
+        return None, "", [Problem(*not_a_date(f'{key} "{value}"', value, f"{key}: ",
+                                              item_date or datetime.datetime(2021, 5, 13)),
                                   key=key)]
     problems = []
     if not reason:

@@ -24,6 +24,11 @@ CATALOGUE = [
     ("news/bad-date-missing.md", 4, E, "the date is missing"),
     ("news/2017-04-04-bad-date-unparseable.md", 3, E, 'date "next Tuesday" is not a date'),
     ("news/2017-04-05-bad-date-impossible.md", 3, E, 'date "2017-13-45" is not a date'),
+    ("news/2017-05-13-bad-date-british.md", 3, E,
+     'date "13/05/2017" is not written as year-month-day. Fix: write date: 2017-05-13 if you '
+     "mean 13 May 2017"),
+    ("news/2017-05-14-bad-date-differs.md", 3, W,
+     "the file name starts with 2017-05-14 but the date is 2017-05-15"),
     ("news/2017-04-07-bad-summary-missing.md", 4, W, "the summary is missing or empty"),
     ("news/2017-04-08-bad-summary-too-long.md", 4, W, "characters long, more than 300"),
     ("news/2017-04-09-bad-key-typo.md", 5, E, '"tgas" is not a front-matter key'),

@@ -75,6 +75,41 @@ def test_a_bad_date_in_the_file_name_names_no_line():
                                    "year-month-day, for example 2017-06-01-short-title.md")]
 
 
+@pytest.mark.parametrize("written, fix", [
+    # Pelican reads 05/11/2026 month first (11 May): in Britain it is 5 November
+    ("05/11/2026", "write date: 2026-11-05 if you mean 5 November 2026"),
+    ("30/11/2026", "write date: 2026-11-30 if you mean 30 November 2026"),
+    ("30 Nov 2026", "write date: 2026-11-30 if you mean 30 November 2026"),
+    ("5th November 2026", "write date: 2026-11-05 if you mean 5 November 2026"),
+    ("2026/11/30", "write date: 2026-11-30 if you mean 30 November 2026"),
+    ("2026-11-30 9:30", "write date: 2026-11-30 09:30 if you mean 30 November 2026"),
+    ('"30.11.26"', "write date: 2026-11-30 if you mean 30 November 2026"),
+])
+def test_a_date_not_written_as_year_month_day_is_refused_with_the_text_to_write(written, fix):
+    found, rejected = messages(f"---\ntitle: A\ndate: {written}\nsummary: B\n---\n")
+    assert rejected
+    ((line, level, text),) = found
+    assert (line, level) == (3, "error")
+    assert text.startswith(f'date "{written.strip(chr(34))}" is not written as year-month-day. '
+                           f"Fix: {fix}; only year-month-day cannot be misread"), text
+
+
+@pytest.mark.parametrize("written", ["2026-11-30", "2026-11-30 09:30", "2026-11-30T09:30:00Z",
+                                     "2026-11-30 09:30:00+01:00"])
+def test_year_month_day_with_or_without_a_time_is_a_date(written):
+    assert messages(f"---\ntitle: A\ndate: {written}\nsummary: B\nstatus: draft\n---\n") == (
+        [], False)
+
+
+def test_a_file_name_and_a_date_that_differ_are_a_warning_naming_both():
+    found, rejected = messages("---\ntitle: A\ndate: 2017-05-25 10:00\nsummary: B\n---\n",
+                               filename_date="2017-05-24")
+    assert not rejected
+    assert found == [(3, "warning", "the file name starts with 2017-05-24 but the date is "
+                      "2017-05-25. Fix: make them the same day: write date: 2017-05-24 if that "
+                      "is the day, or rename the file to start with 2017-05-25")]
+
+
 def test_keys_of_other_content_types_are_named_by_their_plural():
     found, _ = messages("---\ntitle: A\nsummary: B\ntags: [X]\n---\n", "faq")
     assert found == [(4, "error", '"tags" is not used in FAQ pages (only in press releases and '
