@@ -21,6 +21,8 @@ from site_core.dates import not_a_date, parse_date
 from site_core.fields import SLUG_PATTERN, STATUSES, SUMMARY_MAX
 from site_core.pelican_compat import YAML_HEADER_RE
 
+from . import yaml_slips
+
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Keys Pelican itself acts on (where a page is written, its language, ...):
@@ -102,8 +104,10 @@ def _load_yaml(text, first_line, result):
     except Exception as error:  # noqa: BLE001 - PyYAML also raises ValueError, e.g. for 2017-13-45
         # An unclosed [ or " is noticed lines later: its start is the line to mend.
         context = getattr(error, "context", None) or ""
+        # So is a line without a colon, which PyYAML finds out at the next line's.
         marks = (("context_mark", "problem_mark") if context.startswith(("while parsing a flow",
-                 "while scanning a quoted")) else ("problem_mark", "context_mark"))
+                 "while scanning a quoted", "while scanning a simple key"))
+                 else ("problem_mark", "context_mark"))
         mark = next((getattr(error, m) for m in marks if getattr(error, m, None)), None)
         bad_date = None if mark else _bad_date_line(text)
         if bad_date:
@@ -112,10 +116,18 @@ def _load_yaml(text, first_line, result):
                        f"write it as year-month-day, for example {key}: 2017-05-24",
                        reject=True, line=first_line + offset)
             return None
-        problem = getattr(error, "problem", None) or f"a value cannot be read ({error})"
-        result.add(f"the front matter cannot be read: {problem}",
+        problem = getattr(error, "problem", None)
+        explained = yaml_slips.explain_error(text.split("\n"), mark.line if mark else -1,
+                                             problem, context)
+        if explained:
+            what, fix, offset = explained
+            result.add(what, fix, reject=True, line=first_line + offset)
+            return None
+        # A slip of no kind we know: the reader's own words, after ours.
+        result.add(f"the front matter cannot be read from this line on (the reader says: "
+                   f"{problem or error})",
                    'check this line: each line is "key: value"; put a value that '
-                   'contains a colon, # or starts with [ or " inside double quotes',
+                   'contains ": " or " #", or starts with [ or ", inside double quotes',
                    reject=True, line=first_line + mark.line if mark else first_line)
         return None
     if not isinstance(metadata, dict):
@@ -128,7 +140,11 @@ def _load_yaml(text, first_line, result):
             result.add(f"front-matter key {key!r} is not a word",
                        'write keys as words such as "title:"; put a value in quotes '
                        "if it is not a key", reject=True, line=first_line)
-    return metadata
+    for what, fix, offset, level in yaml_slips.quiet_slips(text.split("\n"), metadata):
+        result.add(what, fix, level, reject=level == ERROR, line=first_line + offset)
+    # Pelican reads keys in lower case ("Title:" is the title); so do the checks.
+    return {key.lower() if isinstance(key, str) else key: value
+            for key, value in metadata.items()}
 
 
 def _bad_date_line(text):

@@ -1,0 +1,124 @@
+"""Front-matter slips explained in a writer's words.
+
+PyYAML's own messages ("mapping values are not allowed here", "found character '\\t'
+that cannot start any token") name neither the slip nor its fix. Two kinds of slip:
+
+- `explain_error`: the front matter cannot be read at all, and the line PyYAML stopped
+  at shows why: a tab, curly quotation marks pasted from a word processor, a colon and
+  a space inside a value, a quotation mark or a "[" never closed, a line that is not
+  "key: value".
+- `quiet_slips`: it can be read, but not as the writer meant: a value inside curly
+  quotation marks (they would show on the page), a " #" that cuts a value short, a list
+  written on one line without brackets, a key in capitals.
+
+Each is (what, fix, line index in the front matter, level) for front_matter.py to report.
+"""
+
+import re
+
+from site_core import ERROR, WARNING
+
+CURLY = "“”‘’"
+KEY_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+# Keys whose value is a list; written on one line, it needs brackets.
+LIST_KEYS = ("tags", "districts", "redirect_from")
+LABELS = {"title": "the title", "summary": "the summary", "image_alt": "the image_alt",
+          "tags": "the tags", "districts": "the districts", "visits": "the visits"}
+
+
+def label(key):
+    return LABELS.get(key, f'the value of "{key}"')
+
+
+def quoted(text):
+    """`text` as a front-matter value inside straight quotation marks."""
+    if '"' in text:
+        return "'" + text.replace("'", "''") + "'"
+    return '"' + text.replace("\\", "\\\\") + '"'
+
+
+def _marks(value):
+    """The curly quotation marks around (or in) a value, as the writer typed them."""
+    found = [mark for mark in value if mark in CURLY]
+    return " ".join(dict.fromkeys(found))
+
+
+def _unwrapped(value):
+    return value.strip().strip(CURLY + "\"'").strip()
+
+
+def explain_error(lines, index, problem, context):
+    """(what, fix, index) for the front matter `lines` that PyYAML could not read, having
+    stopped at lines[index] with `problem` (and `context`, where it started); None if
+    the slip is none of ours."""
+    problem, context = problem or "", context or ""
+    for at in ([index] if 0 <= index < len(lines) else []) + list(range(len(lines))):
+        if "\t" in lines[at]:
+            return ("this line holds a tab character, which the front matter cannot read",
+                    "replace the tab with spaces (indent list items with two spaces)", at)
+    if not 0 <= index < len(lines):
+        return None
+    line = lines[index]
+    key_line = KEY_LINE.match(line)
+    key = key_line.group("key") if key_line else None
+    value = (key_line.group("value") or "") if key_line else ""
+    # (’ inside a word is an apostrophe: "Commissioner’s")
+    if key and (any(mark in value for mark in "“”") or value.startswith("‘")):
+        return (f"{label(key)} is inside curly quotation marks ({_marks(value)}), which the "
+                "front matter does not read as quotation marks",
+                f"use straight double quotes (\"), as here: {key}: {quoted(_unwrapped(value))}",
+                index)
+    if context.startswith("while scanning a quoted scalar") and key:
+        mark = value[:1]
+        return (f"the quotation mark that opens {label(key)} is never closed",
+                f"end the value with {mark} as well, on the same line: "
+                f"{key}: {quoted(_unwrapped(value))}", index)
+    if context.startswith("while parsing a flow") and key:
+        return (f"the \"[\" that opens {label(key)} is never closed",
+                f"end the list with \"]\" on the same line, as here: "
+                f"{key}: [{value.strip().lstrip('[').strip()}]", index)
+    if problem.startswith("mapping values are not allowed") and key and ": " in value:
+        return (f'{label(key)} contains ": " (a colon and a space), which the front matter '
+                "reads as the start of another key",
+                f"put the whole value inside double quotes: {key}: {quoted(value.strip())}",
+                index)
+    if problem.startswith("could not find expected ':'") or (not key_line and line.strip()):
+        return ('this line is not "key: value"',
+                "start it with a key and a colon (title: ...), or, if it continues the line "
+                "above, join the two lines", index)
+    return None
+
+
+def quiet_slips(lines, metadata):
+    """(what, fix, index, level) of each slip in front matter that could be read."""
+    found = []
+    for index, line in enumerate(lines):
+        key_line = KEY_LINE.match(line)
+        if not key_line or key_line.group("indent"):
+            continue  # a list item or a correction's own line
+        key, value = key_line.group("key"), (key_line.group("value") or "").strip()
+        if key != key.lower():
+            found.append((f'the key "{key}" is written with capitals',
+                          f"write it in lower case: {key.lower()}:", index, WARNING))
+        name = key.lower()
+        if len(value) > 1 and value[0] in CURLY and value[-1] in CURLY:
+            found.append((f"{label(name)} is inside curly quotation marks ({_marks(value)}), "
+                          "which would show on the page",
+                          f"use straight double quotes (\"), as here: {name}: "
+                          f"{quoted(_unwrapped(value))}", index, ERROR))
+        cut = re.search(r"\s#(?!\s*style:)", value)
+        if cut and value[:1] not in "\"'[{|>" and name not in ("tags", "districts"):
+            found.append((f'{label(name)} stops before "{value[cut.start():].strip()}": a " #" '
+                          "starts a note that is left out",
+                          f"put the whole value inside double quotes: {name}: {quoted(value)}",
+                          index, WARNING))
+        listed = metadata.get(key)
+        if name in LIST_KEYS and isinstance(listed, str) and "," in listed:
+            found.append((f"{label(name)} are written on one line without brackets, so they "
+                          "are read as one",
+                          f"put them inside brackets: {name}: [{listed.strip()}]", index, ERROR))
+        if name == "visits" and isinstance(listed, str):
+            found.append(("the visits are written on one line, so they are read as one place",
+                          'write each place on a line of its own under "visits:", starting '
+                          'with two spaces and "- "', index, ERROR))
+    return found
