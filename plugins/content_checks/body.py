@@ -154,7 +154,7 @@ class _Scanner(HTMLParser):
                              "site's design places text and pictures, so that nothing covers "
                              "the page", self.attribute_place(tag_text, name, offset))
             elif value and name in URL_ATTRIBUTES:
-                self.check_address(tag, name, value, offset)
+                self.check_address(tag, name, value, offset, tag_text)
         if tag == "img":
             self.check_alt(attrs, tag_text, offset)
 
@@ -166,19 +166,30 @@ class _Scanner(HTMLParser):
                 return self.places.of(match.group(0), offset)
         return self.places.of(tag_text, offset)
 
-    def check_address(self, tag, name, value, offset):
+    def check_address(self, tag, name, value, offset, tag_text=""):
         urls = [part.split()[0] for part in value.split(",") if part.split()] \
             if name == "srcset" else [value]
         for url in urls:
             scheme = scheme_of(url)
             if scheme in UNSAFE_SCHEMES:
-                self.add_unsafe(tag, name, url, scheme, offset)
+                # Found in the file as it is written there: "&#106;avascript:" is
+                # "javascript:" to a browser, but not to a search of the Markdown.
+                written = self.written_value(tag_text, name) if name != "srcset" else None
+                self.add_unsafe(tag, name, url, scheme, offset, written or url)
             elif (tag, name) in (("a", "href"), ("img", "src")) and not scheme \
                     and not url.startswith("//"):
                 kind = "link" if tag == "a" else "image"
                 self.links.append(Link(url, kind, partial(self.places.of_url, url, offset)))
 
-    def add_unsafe(self, tag, name, url, scheme, offset):
+    def written_value(self, tag_text, name):
+        """The value of the attribute `name` as the tag's text has it (entities kept)."""
+        after_name = re.match(r"<[^\s/>]*", tag_text).end()
+        for match in ATTRIBUTE_RE.finditer(tag_text, after_name):
+            if match.group(1).lower() == name and match.group(2):
+                return match.group(2).split("=", 1)[1].strip().strip("\"'")
+        return None
+
+    def add_unsafe(self, tag, name, url, scheme, offset, written):
         shown = url if len(url) <= 40 else url[:37] + "..."
         kind = {("a", "href"): "link", ("area", "href"): "link", ("img", "src"): "image"}.get(
             (tag, name), f"<{tag}> tag's {name}")
@@ -189,7 +200,7 @@ class _Scanner(HTMLParser):
             fix = "link to a web page (https://...) instead"
         self.add(f'the {kind} goes to a "{scheme}:" address ("{shown}")',
                  f'{fix}; "{scheme}:" addresses run code or hide content and do not work '
-                 "for everyone", self.places.of_url(url[:30], offset))
+                 "for everyone", self.places.of_url(written[:30], offset))
 
     def check_alt(self, attrs, tag_text, offset):
         src = attrs.get("src") or ""

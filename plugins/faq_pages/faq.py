@@ -110,10 +110,13 @@ def _problems(questions, sections):
                 "write the answer below the question, or remove the question",
                 line=question.line,
             )
-        key = " ".join(question.text.casefold().split())
+        # The same words, or words that make the same id ("What's" and "What’s"): two
+        # answers under one address, whose "-2" would change as questions come and go.
+        key = _explicit_id(section) or question_id(question.text)
         if key in first_seen:
             first = first_seen[key]
-            where = f" (first on line {first.line})" if first.line else ""
+            written = f' as "{first.text}"' if first.text != question.text else ""
+            where = f" (first on line {first.line}{written})" if first.line else ""
             yield Problem(
                 f'the question "{question.text}" is asked twice on this page{where}',
                 "keep one of the two headings and put both answers under it, "

@@ -67,6 +67,9 @@ CATALOGUE = [
     ("news/2017-04-21-bad-markdown-image-no-alt.md", 8, E, 'the image "/images/ok.png" has no alt text'),
     ("news/2017-04-22-bad-link-javascript.md", 8, E, 'the link goes to a "javascript:" address'),
     ("news/2017-04-23-bad-link-data.md", 8, E, 'the link goes to a "data:" address'),
+    # "&#106;" is "j" to a browser: a script link, on its line, never "a missing page"
+    ("news/2017-05-22-bad-link-javascript-entity.md", 8, E,
+     'the link goes to a "javascript:" address ("javascript:alert(1)")'),
     ("news/2017-04-24-bad-raw-script.md", 8, E, "the text contains a raw <script> tag"),
     ("news/2017-04-25-bad-raw-iframe.md", 8, E, "the text contains a raw <iframe> tag"),
     ("news/2017-04-26-bad-raw-event-attribute.md", 8, E,
@@ -171,6 +174,25 @@ def test_a_pasted_html_block_gives_one_message_per_problem_each_on_its_line(cata
     assert len(found) == len(expected) == 11, found
     for line, words in expected:
         assert any(at == line and words in text for at, text in found), (line, words, found)
+
+
+# Slips that cause a second problem unless the checks catch them as what they are.
+ONE_MESSAGE = [
+    "news/2017-04-22-bad-link-javascript.md", "news/2017-05-22-bad-link-javascript-entity.md",
+    "news/2017-05-13-bad-date-british.md", "news/2017-05-14-bad-date-differs.md",
+    "news/2017-05-15-bad-curly-quotes.md", "news/2017-05-16-bad-curly-quotes-colon.md",
+    "news/2017-05-17-bad-tab.md", "news/2017-05-18-bad-colon-in-title.md",
+    "news/2017-05-19-bad-tags-one-line.md", "news/2017-05-20-bad-key-capitals.md",
+    "news/2017-05-21-bad-hash-in-title.md",
+]
+
+
+@pytest.mark.parametrize("path", ONE_MESSAGE)
+def test_one_slip_gives_one_message(catalogue_build, path):
+    """A slip is one message, never a second one about what it caused ("the title is
+    missing" for "Title:", a missing page for an entity-encoded script link)."""
+    _, messages = catalogue_build
+    assert len([m for m in messages if m[0] == path]) == 1, [m for m in messages if m[0] == path]
 
 
 def test_pelican_itself_logs_no_error_for_any_file(catalogue_build):

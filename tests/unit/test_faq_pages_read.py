@@ -48,11 +48,26 @@ def test_the_same_question_twice():
     faq = read("## How much?\n\nFive.\n\n## Why?\n\nX.\n\n## how  MUCH?\n\nSix.\n")
     assert [q.id for q in faq.questions] == ["how-much", "why", "how-much-2"]
     assert faq.problems == (Problem(
-        'the question "how MUCH?" is asked twice on this page (first on line 5)',
+        'the question "how MUCH?" is asked twice on this page (first on line 5 as "How much?")',
         "keep one of the two headings and put both answers under it, "
         "or reword one question if they ask different things",
         line=13,
     ),)
+
+
+def test_questions_that_differ_only_by_their_apostrophes_are_asked_twice():
+    """Straight and curly apostrophes give one id: each pair is one question, reported,
+    so no page is published with ids that shift when questions are added above."""
+    body = ("## What's the precept?\n\nA.\n\n## What’s the precept?\n\nB.\n\n"
+            "## Who's the Commissioner?\n\nC.\n\n## Who’s the Commissioner?\n\nD.\n")
+    faq = read(body)
+    assert [(p.what, p.line) for p in faq.problems] == [
+        ('the question "What’s the precept?" is asked twice on this page (first on line 5 as '
+         '"What\'s the precept?")', 9),
+        ('the question "Who’s the Commissioner?" is asked twice on this page (first on line 13 '
+         'as "Who\'s the Commissioner?")', 17)]
+    above = read("## What is new?\n\nE.\n\n## What’s new?\n\nF.\n\n" + body)
+    assert [q.id for q in above.questions][2:] == [q.id for q in faq.questions]
 
 
 def test_no_questions():
