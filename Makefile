@@ -51,7 +51,7 @@ html: $(BUILD_DEPS)
 	$(BIN)/python tools/record_urls.py $(OUTPUT) $(CONTENT)/data/published-urls.txt
 
 serve: $(BUILD_DEPS)
-	$(PELICAN) --listen --port $(PORT) -o $(OUTPUT) -s pelicanconf.py
+	$(BIN)/python tools/preview.py --serve-only --output $(OUTPUT) --port $(PORT)
 
 devserver: $(BUILD_DEPS)
 	$(BIN)/python tools/preview.py --content $(CONTENT) --output $(OUTPUT) --port $(PORT)

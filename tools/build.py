@@ -8,11 +8,16 @@
 Pelican builds into a new folder next to the output folder. Only when it succeeds
 is the old output folder swapped for the new one; otherwise the new folder is
 removed and the old one is left exactly as it was, byte for byte.
+
+A preview build (no --fatal) succeeds with content errors: the files with errors are
+left out or shown wrongly. Its last line says so ("Built output/ with 2 errors: ..."),
+never just "Built output/".
 """
 
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +26,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+ERROR_LINE = re.compile(r"^\S+?(?::\d+)?: error: ")  # as site_core's report writes an error
+LEFT_OUT = "Not in the site until their errors are fixed: "  # the report's line
 
 
 def pelican_command(content, output, settings, fatal=None, extra=None):
@@ -55,10 +62,11 @@ def build(content, output, settings, fatal=None, extra=None):
     output.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     try:
-        code = subprocess.call(pelican_command(content, building, settings, fatal, extra))
+        code, errors, left_out = run_and_read(pelican_command(content, building, settings,
+                                                             fatal, extra))
         if code == 0:
             swap_in(building, output)
-            print(f"Built {output}.")
+            print(built_line(output, errors, left_out))
         else:
             print(f"\nThe build failed: {output} was left as it was. Fix the problems "
                   "listed above and build again.", file=sys.stderr)
@@ -66,6 +74,32 @@ def build(content, output, settings, fatal=None, extra=None):
     finally:
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)
+
+
+def run_and_read(command):
+    """Run the build, passing its output on as it comes; (exit code, error lines of the
+    report, the files it left out, as the report names them)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, errors="replace")
+    errors, left_out = 0, ""
+    for line in process.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        errors += bool(ERROR_LINE.match(line))
+        if line.startswith(LEFT_OUT):
+            left_out = line[len(LEFT_OUT):].strip()
+    return process.wait(), errors, left_out
+
+
+def built_line(output, errors, left_out):
+    """The last line of a build that succeeded: plain about any errors it had."""
+    if not errors:
+        return f"Built {output}."
+    counted = f"{errors} error{'s' if errors != 1 else ''}"
+    missing = (f"these files are not in it: {left_out}" if left_out
+               else "the pages with them may look wrong")
+    return (f"Built {output} with {counted} (listed above): {missing}. make publish "
+            "refuses the site until they are fixed.")
 
 
 def check(content, settings, extra=None):

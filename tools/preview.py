@@ -21,6 +21,10 @@ never in the output folder:
 - when it did not, the warnings of the file the page is made from (plain English,
   a long summary, ...), in a grey box: they never stop publishing.
 
+A page that does not exist is answered with the site's own 404 page (status 404), as
+the live site answers. `--serve-only` (`make serve`) serves the output folder as it
+is: no build, no watching.
+
 It also answers POST /__preview/plain-english (JSON {"text": a whole file}) with that
 file's plain-English warnings, for the web editor's preview pane (`make cms`;
 plugins/plain_english/editor_checks.py).
@@ -298,14 +302,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         warnings = self.style_checks.warnings(text)
         return self.send_text(json.dumps({"warnings": warnings}), "application/json")
 
-    def send_text(self, text, kind):
+    def send_error(self, code, message=None, explain=None):
+        """A page not found: the site's own 404 page, as the live site sends it."""
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or self.command not in ("GET", "HEAD") or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        page = with_preview(not_found.read_text(encoding="utf-8", errors="replace"),
+                            self.preview.errors)
+        return self.send_text(page, "text/html", status=404)
+
+    def send_text(self, text, kind, status=200):
         body = text.encode("utf-8")
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def send_events(self):
         """Server-sent events: one "built" event after each build from now on."""
@@ -338,6 +352,24 @@ def serve(preview, output, port, editor_folder, style_checks=None):
     return server
 
 
+def serve_only(output, port, settings):
+    """`make serve`: the output folder as the preview serves it, without building."""
+    if not (output / "index.html").is_file():
+        print(f"{output} has no site in it yet: run make html first.", file=sys.stderr)
+        return 1
+    editor_folder = runpy.run_path(settings).get("EDITOR_FOLDER", EDITOR_DEFAULTS["EDITOR_FOLDER"])
+    server = serve(Preview(), output, port, editor_folder)
+    print(f"serving {output} at http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
+          file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--content", default="content")
@@ -348,6 +380,8 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("-e", "--extra", action="append", default=[], metavar="KEY=JSON",
                         help="a setting to override, as Pelican's -e")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="serve the output folder as it is: no build, no watching")
     args = parser.parse_args(argv)
     # Ctrl+C and a polite kill stop the preview, even when it was started from a shell
     # that ignores SIGINT (a background job does): Python would then ignore it too.
@@ -355,6 +389,8 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     content, output = Path(args.content).resolve(), Path(args.output).resolve()
     theme = Path(args.theme).resolve()
+    if args.serve_only:
+        return serve_only(output, args.port, args.settings)
     preview = Preview()
     builder = Builder(content, output, args.settings, theme, args.extra)
     preview.finished(builder.build(), builder.page_hints())

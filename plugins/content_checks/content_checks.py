@@ -16,7 +16,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from site_core import (
     BuildState, Problem, connect_after_plugins, connect_when_site_is_written, content_type_of,
-    report, shown_path,
+    leave_out, report, shown_path,
 )
 from site_core.clock import build_now
 from site_core.fields import SUMMARY_MAX
@@ -76,6 +76,7 @@ def file_checker(settings):
         except OSError as error:
             report(Problem(f"the file cannot be opened ({error.strerror})",
                            "check that the file exists and that you may read it").at(full_path))
+            leave_out(full_path)
             return False
         found = filename_pattern.match(os.path.splitext(os.path.basename(full_path))[0])
         content_type = content_type_of(relative)
@@ -83,6 +84,8 @@ def file_checker(settings):
                               filename_date=found.groupdict().get("date") if found else None,
                               **options)
         report(*(problem.at(full_path) for problem in result.problems))
+        if result.rejected:
+            leave_out(full_path)
         return not result.rejected
 
     return check_file

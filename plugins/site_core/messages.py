@@ -64,6 +64,7 @@ class Report:
         self.content_dir = content_dir  # where paths relative to the content folder start
         self._problems = {}  # Problem -> None: ordered and without repeats
         self.other_errors = 0  # errors logged by Pelican or a library, printed by them
+        self.left_out = {}  # path -> None: files left out of the site for their errors
 
     def add(self, *problems):
         for problem in problems:
@@ -125,6 +126,9 @@ def report_lines(report, github=False, messages=None):
                      "or a plugin, not about one content file). Fix: read the lines above that "
                      "start with ERROR")
     lines.append(summary_line(errors, warnings, files))
+    if report.left_out:
+        lines.append("Not in the site until their errors are fixed: "
+                     + ", ".join(sorted(shown_path(path) for path in report.left_out)))
     if github:
         lines += [message.github_command() for message in messages]
     return lines

@@ -39,6 +39,12 @@ def report(*problems):
     current_report().add(*problems)
 
 
+def leave_out(path):
+    """Say that the file at `path` is left out of this build for its errors (the report
+    names it after the summary, so a preview never looks complete when it is not)."""
+    current_report().left_out.setdefault(str(path), None)
+
+
 def report_relative(problem):
     """Report a problem whose path is relative to the content folder (from Pelican's log)."""
     current = current_report()
@@ -82,6 +88,7 @@ def print_report_lines(report):
 def print_report(pelican):
     current = _report.current or Report()
     messages = print_report_lines(current)
+    pelican_compat.drop_pelican_done_line()  # the report's summary says what matters
     global _last_printed
     _last_printed = current
     _report.start(pelican.settings)  # forget the printed problems
