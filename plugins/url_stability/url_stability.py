@@ -15,6 +15,7 @@ from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from site_core import BuildState, Problem, report
+from site_core.plugin import current_report
 
 from .manifest import format_manifest, missing_urls, url_for_output_file
 
@@ -96,7 +97,13 @@ def check_and_list(pelican):
     manifest = Path(settings["PATH"]) / setting(settings, "URL_STABILITY_MANIFEST")
     if not manifest.is_file():
         return
+    left_out = _left_out_sources(settings)
     for line, url, source in missing_urls(manifest.read_text(encoding="utf-8"), built):
+        if left_out and (source.removeprefix("redirect to ") in left_out
+                         or source.startswith("generated:")):
+            # A file left out for its errors takes its pages with it (and maybe a topic
+            # page): one problem, reported already. Once it is fixed, this runs again.
+            continue
         report(Problem(
             f'the published address {url} (from {source or "an unknown file"}) is no longer built, '
             "so bookmarks and shared links to it would break",
@@ -104,6 +111,14 @@ def check_and_list(pelican):
             "file that replaces it. Only if the page must go for good, delete this line",
             path=str(manifest), line=line,
         ))
+
+
+def _left_out_sources(settings):
+    """The files left out of this build for their errors, named as the manifest names
+    sources (relative to the folder holding content/)."""
+    project = os.path.dirname(os.path.abspath(settings["PATH"]))
+    return {os.path.relpath(os.path.abspath(path), project).replace(os.sep, "/")
+            for path in current_report().left_out}
 
 
 def get_generators(pelican):

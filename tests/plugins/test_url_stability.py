@@ -81,3 +81,18 @@ def test_a_renamed_page_with_a_redirect_keeps_its_feed_entry_id(tmp_path):
     title = "Commissioner welcomes new Hertfordshire Police app"
     assert after[title] == before[title]
     assert after == before  # no other entry changed either: no item shows again as new
+
+
+def test_a_published_file_that_cannot_be_read_is_one_problem_not_two(tmp_path):
+    """A slip in the front matter of a release built before leaves it out of the build:
+    the slip is the problem, not its address (or a topic page) going missing."""
+    content = site_with_manifest(tmp_path)
+    release = content / "news/2017-04-26-new-police-app.md"
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("title: ", "title: App: ", 1), encoding="utf-8")
+    result = build_site(content, tmp_path / "second", fatal="errors")
+    assert not result.ok
+    errors = [line for line in result.log.splitlines() if ": error: " in line]
+    assert len(errors) == 1, errors
+    assert 'new-police-app.md:2: error: the title contains ": "' in errors[0]
+    assert "published-urls.txt" not in result.log
