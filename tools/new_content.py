@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 from district_days.districts import match_district, normalise, parse_districts
-from site_core import BY_KIND, did_you_mean, slugify
+from site_core import BY_KIND, PLACEHOLDERS, did_you_mean, slugify
 
 DISTRICTS_FILE = Path("data") / "districts.yml"
 
@@ -46,8 +46,7 @@ def districts_in(content):
 def release(title, today):
     return (f"{BY_KIND['news'].folder}/{today:%Y-%m-%d}-{slugify(title)}.md",
             f"---\ntitle: {quoted(title)}\ndate: {today:%Y-%m-%d}\nsummary: \"\"\n"
-            "tags: []\n---\nWrite the press release here. Start with the news in one or "
-            "two sentences.\n")
+            f"tags: []\n---\n{PLACEHOLDERS['news_text']}\n")
 
 
 def district_day(written, today, districts):
@@ -63,17 +62,16 @@ def district_day(written, today, districts):
     return (f"{BY_KIND['district-day'].folder}/{today:%Y-%m-%d}-{district.slug}.md",
             f"---\ntitle: {quoted(f'District Day in {district.name}')}\n"
             f"date: {today:%Y-%m-%d}\nsummary: \"\"\ntags: []\n"
-            f"district: {district.name}\nvisits:\n  - Write each place or group visited on a "
-            "line of its own\n---\nWrite the report here: one section (## Place) per "
-            "visit.\n")
+            f"district: {district.name}\nvisits:\n  - {PLACEHOLDERS['visit']}\n---\n"
+            f"{PLACEHOLDERS['report_text']}\n")
 
 
 def faq(title, today):
     return (f"{BY_KIND['faq'].folder}/{slugify(title)}.md",
             f"---\ntitle: {quoted(title)}\ndate: {today:%Y-%m-%d}\n"
             f"modified: {today:%Y-%m-%d}\nsummary: \"\"\n---\n"
-            "Write a short introduction here.\n\n## Write the first question here?\n\n"
-            "Write its answer here.\n")
+            f"{PLACEHOLDERS['introduction']}\n\n## {PLACEHOLDERS['question']}\n\n"
+            f"{PLACEHOLDERS['answer']}\n")
 
 
 def create(kind, content, title=None, district=None, today=None):

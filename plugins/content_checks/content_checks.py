@@ -15,8 +15,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from site_core import (
-    BuildState, Problem, connect_after_plugins, connect_when_site_is_written, content_type_of,
-    leave_out, report, shown_path,
+    ERROR, WARNING, BuildState, Problem, connect_after_plugins, connect_when_site_is_written,
+    content_type_of, leave_out, report, shown_path,
 )
 from site_core.clock import build_now
 from site_core.fields import SUMMARY_MAX
@@ -65,6 +65,9 @@ def file_checker(settings):
         template_dirs=[os.path.join(settings.get("THEME", ""), "templates"),
                        *settings.get("THEME_TEMPLATES_OVERRIDES", [])],
         summary_max=setting(settings, "CONTENT_CHECKS_SUMMARY_MAX"),
+        # Unfinished (an empty summary, a line `make new-*` wrote): the preview shows the
+        # rest; a build that stops on errors (make publish, make check, CI) refuses it.
+        unfinished=ERROR if settings.get("SITE_CORE_FAIL_ON") else WARNING,
     )
 
     def check_file(full_path):

@@ -18,7 +18,7 @@ from site_core import (
     BY_KIND, CONTENT_TYPES, ERROR, WARNING, Problem, close_matches, did_you_mean, slugify,
 )
 from site_core.dates import not_a_date, parse_date
-from site_core.fields import SLUG_PATTERN, STATUSES, SUMMARY_MAX
+from site_core.fields import PLACEHOLDERS, SLUG_PATTERN, STATUSES, SUMMARY_MAX
 from site_core.pelican_compat import YAML_HEADER_RE
 
 from . import yaml_slips
@@ -46,13 +46,17 @@ class SourceCheck:
 
 
 def check_source(raw, relative_path, kind, now, content_dir=None,
-                 template_dirs=(), summary_max=SUMMARY_MAX, filename_date=None):
+                 template_dirs=(), summary_max=SUMMARY_MAX, filename_date=None,
+                 unfinished=WARNING):
     """Problems with the file whose bytes are `raw`.
 
     `relative_path` is relative to content/; `kind` the kind of item its folder makes
     (site_core's content types: "news", "faq", ...; None for another folder); `now` an
     aware datetime; `content_dir` (to find `image:` files) and `template_dirs` are
     optional; `filename_date` is the date given by the file name (2017-05-24-...), if any.
+    `unfinished` is the level of what says a file is not finished (an empty summary, a
+    line `make new-*` wrote for the writer to replace): a warning in a preview, an error
+    when publishing.
     """
     content_type = BY_KIND.get(kind)
     result = SourceCheck()
@@ -78,7 +82,8 @@ def check_source(raw, relative_path, kind, now, content_dir=None,
     _check_keys(metadata, content_type, result)
     _check_title(metadata, result)
     _check_dates(metadata, content_type, now, filename_date, result)
-    _check_summary(metadata, summary_max, result)
+    _check_summary(metadata, summary_max, result, unfinished)
+    _check_placeholders(match, text, metadata, result, unfinished)
     _check_tags(metadata, result)
     _check_image(metadata, content_dir, result)
     _check_status_slug_template(metadata, template_dirs, result)
@@ -228,12 +233,12 @@ def _check_dates(metadata, content_type, now, filename_date, result):
                    "front matter", reject=True, key="date")
 
 
-def _check_summary(metadata, summary_max, result):
+def _check_summary(metadata, summary_max, result, unfinished=WARNING):
     summary = metadata.get("summary")
     if summary is None or (isinstance(summary, str) and not summary.strip()):
         result.add("the summary is missing or empty",
                    'add "summary: ..." with one or two sentences; lists, feeds and '
-                   "search results show it", WARNING, key="summary")
+                   "search results show it", unfinished, key="summary")
     elif not isinstance(summary, SCALAR_TYPES) or isinstance(summary, bool):
         result.add("the summary is not plain text",
                    'put the whole summary in double quotes: summary: "..."',
@@ -243,6 +248,23 @@ def _check_summary(metadata, summary_max, result):
                    f"{summary_max}", f"shorten it to {summary_max} characters or fewer "
                    "(one or two sentences); search results and feeds cut it off",
                    WARNING, key="summary")
+
+
+def _check_placeholders(match, text, metadata, result, level):
+    """The lines `make new-*` starts a file with, still there: unfinished."""
+    body_start = text[: match.start("content")].count("\n") + 1
+    sentences = set(PLACEHOLDERS.values())
+    for offset, line in enumerate(match.group("content").split("\n")):
+        written = line.strip().lstrip("#").strip()
+        if written in sentences:
+            result.add(f'this line is still the one the new file started with: "{written}"',
+                       "replace it with your own words (or remove it)", level,
+                       line=body_start + offset)
+    visits = metadata.get("visits")
+    if isinstance(visits, list) and PLACEHOLDERS["visit"] in visits:
+        result.add("the visits still hold the line the new file started with",
+                   f'replace "{PLACEHOLDERS["visit"]}" with the places and groups visited, '
+                   "one a line", level, key="visits", text=PLACEHOLDERS["visit"])
 
 
 def _check_tags(metadata, result):

@@ -9,7 +9,8 @@ that cannot start any token") name neither the slip nor its fix. Two kinds of sl
   "key: value".
 - `quiet_slips`: it can be read, but not as the writer meant: a value inside curly
   quotation marks (they would show on the page), a " #" that cuts a value short, a list
-  written on one line without brackets, a key in capitals.
+  written on one line without brackets, a key in capitals. (`visits:` on one line is
+  district_days' to say.)
 
 Each is (what, fix, line index in the front matter, level) for front_matter.py to report.
 """
@@ -117,8 +118,4 @@ def quiet_slips(lines, metadata):
             found.append((f"{label(name)} are written on one line without brackets, so they "
                           "are read as one",
                           f"put them inside brackets: {name}: [{listed.strip()}]", index, ERROR))
-        if name == "visits" and isinstance(listed, str):
-            found.append(("the visits are written on one line, so they are read as one place",
-                          'write each place on a line of its own under "visits:", starting '
-                          'with two spaces and "- "', index, ERROR))
     return found

@@ -54,11 +54,14 @@ def check_report_district(value, districts):
     return None, [Problem(what, fix, key="district")]
 
 
+NO_VISITS = "the District Day report lists no visits"
+
+
 def check_visits(value):
     """[Problem] for the `visits:` of a District Day report."""
     one_per_line = 'one per line, each starting "  - " under "visits:"'
     if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-        return [Problem("the District Day report lists no visits",
+        return [Problem(NO_VISITS,
                         f'add "visits:" with the places and groups visited, {one_per_line}',
                         key="visits")]
     if not isinstance(value, list):

@@ -7,7 +7,7 @@ from .after_plugins import (  # noqa: F401
 )
 from .build_state import BuildState  # noqa: F401
 from .content_types import BY_KIND, CONTENT_TYPES, ContentType, content_type_of  # noqa: F401
-from .fields import FIELDS, STARTER_KEYS, STATUSES, Field, fields_of  # noqa: F401
+from .fields import FIELDS, PLACEHOLDERS, STARTER_KEYS, STATUSES, Field, fields_of  # noqa: F401
 from .messages import Message, Report, shown_path  # noqa: F401
 from .plugin import leave_out, register, report  # noqa: F401
 from .problems import (  # noqa: F401

@@ -101,6 +101,19 @@ STARTER_KEYS = {
 }
 
 
+# The lines `make new-*` starts a file with, for the writer to replace: a file that still
+# holds one is unfinished (content_checks: a warning in a preview, an error when
+# publishing).
+PLACEHOLDERS = {
+    "news_text": "Write the press release here. Start with the news in one or two sentences.",
+    "report_text": "Write the report here: one section (## Place) per visit.",
+    "visit": "Write each place or group visited on a line of its own",
+    "introduction": "Write a short introduction here.",
+    "question": "Write the first question here?",
+    "answer": "Write its answer here.",
+}
+
+
 def fields_of(content_type):
     """The Fields an item of `content_type` may have, in the form's order. A key that
     only dated items need (date) is optional for the others."""

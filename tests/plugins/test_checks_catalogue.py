@@ -29,6 +29,10 @@ CATALOGUE = [
      "mean 13 May 2017"),
     ("news/2017-05-14-bad-date-differs.md", 3, W,
      "the file name starts with 2017-05-14 but the date is 2017-05-15"),
+    # unfinished: a warning in a preview (this build), an error for make publish
+    ("news/2017-05-23-bad-unfinished.md", 4, W, "the summary is missing or empty"),
+    ("news/2017-05-23-bad-unfinished.md", 7, W,
+     'this line is still the one the new file started with: "Write the press release here.'),
     # front-matter slips, each in a writer's words (content_checks/yaml_slips.py)
     ("news/2017-05-15-bad-curly-quotes.md", 2, E,
      'the title is inside curly quotation marks (“ ”), which would show on the page'),
@@ -227,5 +231,9 @@ def test_publish_refuses_content_with_errors_and_writes_no_site(tmp_path):
     log = completed.stdout + completed.stderr
     assert "bad-title-missing.md:4: error: the title is missing" in log
     assert "bad-raw-script.md:8: error: the text contains a raw <script> tag" in log
+    # Unfinished is not publishable: what a preview only warns of, publishing refuses.
+    assert "bad-unfinished.md:4: error: the summary is missing or empty" in log
+    assert ('bad-unfinished.md:7: error: this line is still the one the new file started '
+            'with: "Write the press release here.') in log
     assert not output.exists()
     assert list(tmp_path.glob(".output-*")) == []

@@ -199,3 +199,14 @@ def test_a_site_without_districts_or_district_days_stays_quiet(tmp_path):
     assert result.ok, result.log
     assert not (tmp_path / "output" / "districts").exists()
     assert not (tmp_path / "output" / "feeds" / "districts").exists()
+
+
+def test_a_report_without_visits_is_unfinished_a_warning_in_a_preview(tmp_path):
+    """make html shows the rest of the report (a warning); make publish refuses it (the
+    test above, an error)."""
+    content = content_from(tmp_path, "good", "bad")
+    result = build_site(content, tmp_path / "output", env=WIDE_LOG)
+    reports = content / "district-days"
+    assert ("warning", f"{reports}/2017-09-01-watford-no-visits.md:7: the District Day report "
+            'lists no visits. Fix: add "visits:" with the places and groups visited, one per '
+            'line, each starting "  - " under "visits:"') in messages_in(result.log)

@@ -22,14 +22,31 @@ NOW = datetime.datetime(2017, 5, 24, 12, tzinfo=ZoneInfo("Europe/London"))
     ("district-day", {"district": "st albans"}, "district-days/2017-05-24-st-albans.md", "district-day"),
     ("faq", {"title": "Police budget"}, "faq/police-budget.md", "faq"),
 ])
-def test_new_files_are_named_right_and_only_miss_their_summary(tmp_path, kind, kwargs, relative, content_type):
+def test_new_files_are_named_right_and_unfinished_until_written(tmp_path, kind, kwargs, relative, content_type):
+    """A new file only misses what the writer must write: its summary, and its text in
+    place of the lines it starts with. A preview shows it (warnings); publishing refuses
+    it (errors)."""
     with_districts(tmp_path)
     path = new_content.create(kind, tmp_path, today=TODAY, **kwargs)
     assert path == tmp_path / relative
-    result = check_source(path.read_bytes(), relative, content_type, NOW)
-    assert [(p.level, p.what) for p in result.problems] == [("warning", "the summary is missing or empty")]
+    preview = check_source(path.read_bytes(), relative, content_type, NOW)
+    expected = {"release": 2, "district-day": 3, "faq": 4}[kind]  # summary, then lines
+    assert [p.level for p in preview.problems] == ["warning"] * expected, preview.problems
+    assert preview.problems[0].what == "the summary is missing or empty"
+    assert all("the new file started with" in p.what for p in preview.problems[1:])
+    assert not preview.rejected
+    publishing = check_source(path.read_bytes(), relative, content_type, NOW, unfinished="error")
+    assert [p.level for p in publishing.problems] == ["error"] * expected
     # the keys, in order, that the web editor also starts every new file with
-    assert tuple(result.metadata) == STARTER_KEYS[content_type]
+    assert tuple(preview.metadata) == STARTER_KEYS[content_type]
+
+
+def test_a_file_written_in_full_is_finished(tmp_path):
+    path = new_content.create("release", tmp_path, title="New fund", today=TODAY)
+    text = path.read_text(encoding="utf-8").replace('summary: ""', "summary: A new fund.")
+    text = text.replace(new_content.PLACEHOLDERS["news_text"], "The fund opens today.")
+    result = check_source(text.encode(), "news/x.md", "news", NOW, unfinished="error")
+    assert result.problems == []
 
 
 def with_districts(content):
