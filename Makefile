@@ -44,11 +44,9 @@ $(TEST_DEPS): $(BUILD_DEPS) requirements-test.txt
 	touch $@
 
 # html and publish build into a new folder and swap it in only on success (tools/build.py).
-# After a build, new URLs are added to content/data/published-urls.txt: commit it with
-# your change, so that the address can never vanish without a redirect later.
+# A preview records no address: publish does, when the site with it is deployed.
 html: $(BUILD_DEPS)
 	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py
-	$(BIN)/python tools/record_urls.py $(OUTPUT) $(CONTENT)/data/published-urls.txt
 
 serve: $(BUILD_DEPS)
 	$(BIN)/python tools/preview.py --serve-only --output $(OUTPUT) --port $(PORT)
@@ -60,8 +58,12 @@ devserver: $(BUILD_DEPS)
 cms: $(BUILD_DEPS) node-deps
 	$(BIN)/python tools/cms.py --content $(CONTENT) --output $(OUTPUT) --port $(PORT) --editor-port $(EDITOR_PORT)
 
+# The live site's published addresses first: the build keeps every one of them working;
+# the new site then carries them with its own (tools/published_urls.py).
 publish: $(BUILD_DEPS)
+	$(BIN)/python tools/published_urls.py fetch "$$($(BIN)/python -c 'import publishconf; print(publishconf.SITEURL)')/published-urls.txt" cache/published-urls.txt
 	$(BIN)/python tools/build.py --content $(CONTENT) --output $(OUTPUT) --settings publishconf.py --fatal errors
+	$(BIN)/python tools/published_urls.py record $(OUTPUT) cache/published-urls.txt $(CONTENT)/data/published-urls.txt
 	$(BIN)/python tools/site_digest.py write $(OUTPUT)
 
 check: $(BUILD_DEPS)

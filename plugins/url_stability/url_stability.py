@@ -1,9 +1,11 @@
 """Cool URIs don't change: a published URL never disappears without a redirect.
 
 - Every build writes `urls.txt` into the output: each URL it made and where it came from.
-- It compares them with the committed manifest (`content/data/published-urls.txt`):
-  a URL in the manifest that the build no longer makes is an error naming the URL and the
-  content file it came from.
+- It compares them with the addresses already published: the committed list
+  (`content/data/published-urls.txt`) and the live site's list as `make publish` last
+  fetched it (`cache/published-urls.txt`, tools/published_urls.py). A published URL the
+  build no longer makes is an error naming the URL and the content file it came from,
+  unless it is retired on purpose (`content/data/retired-urls.txt`).
 - `redirect_from:` in an item's front matter writes a redirect page at each old URL.
 """
 
@@ -14,14 +16,19 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
-from site_core import BuildState, Problem, report
+from site_core import BuildState, Problem, report, shown_path
 from site_core.plugin import current_report
 
-from .manifest import format_manifest, missing_urls, url_for_output_file
+from .manifest import format_manifest, missing_urls, parse_manifest, url_for_output_file
 
 DEFAULTS = {
     "URL_STABILITY_MANIFEST": "data/published-urls.txt",  # relative to PATH (content/)
     "URL_STABILITY_OUTPUT_LIST": "urls.txt",
+    # The live site's list, as `make publish` last fetched it (tools/published_urls.py),
+    # relative to the folder that holds content/; used when it is there.
+    "URL_STABILITY_LIVE_COPY": "cache/published-urls.txt",
+    # Addresses that may go for good (a page removed on purpose), relative to PATH.
+    "URL_STABILITY_RETIRED": "data/retired-urls.txt",
 }
 
 # url -> source of every file the build under way has written.
@@ -94,23 +101,34 @@ def check_and_list(pelican):
     output = Path(pelican.output_path)
     (output / setting(settings, "URL_STABILITY_OUTPUT_LIST")).write_text(
         format_manifest(built), encoding="utf-8")
-    manifest = Path(settings["PATH"]) / setting(settings, "URL_STABILITY_MANIFEST")
-    if not manifest.is_file():
-        return
+    content = Path(settings["PATH"])
+    retired_file = content / setting(settings, "URL_STABILITY_RETIRED")
+    retired = {url for _, url, _ in parse_manifest(_text_of(retired_file))}
     left_out = _left_out_sources(settings)
-    for line, url, source in missing_urls(manifest.read_text(encoding="utf-8"), built):
-        if left_out and (source.removeprefix("redirect to ") in left_out
-                         or source.startswith("generated:")):
-            # A file left out for its errors takes its pages with it (and maybe a topic
-            # page): one problem, reported already. Once it is fixed, this runs again.
-            continue
-        report(Problem(
-            f'the published address {url} (from {source or "an unknown file"}) is no longer built, '
-            "so bookmarks and shared links to it would break",
-            f"keep the old file name, or add `redirect_from: {url}` to the front matter of the "
-            "file that replaces it. Only if the page must go for good, delete this line",
-            path=str(manifest), line=line,
-        ))
+    seen = set()
+    for listing in (content / setting(settings, "URL_STABILITY_MANIFEST"),
+                    content.parent / setting(settings, "URL_STABILITY_LIVE_COPY")):
+        for line, url, source in missing_urls(_text_of(listing), built):
+            if url in retired or url in seen:
+                continue
+            seen.add(url)
+            if left_out and (source.removeprefix("redirect to ") in left_out
+                             or source.startswith("generated:")):
+                # A file left out for its errors takes its pages with it (and maybe a
+                # topic page): one problem, reported already. Fixed, this runs again.
+                continue
+            report(Problem(
+                f"the published address {url} (from {source or 'an unknown file'}) is no "
+                "longer built, so bookmarks and shared links to it would break",
+                f"keep the old file name, or add `redirect_from: {url}` to the front matter "
+                "of the file that replaces it. Only if the page must go for good, add the "
+                f"address to {shown_path(retired_file)} with a note of why",
+                path=str(listing), line=line,
+            ))
+
+
+def _text_of(path):
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def _left_out_sources(settings):

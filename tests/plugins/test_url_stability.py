@@ -1,5 +1,6 @@
 """A renamed page cannot be published without a redirect; with one, the old URL still works."""
 
+import re
 import subprocess
 import sys
 
@@ -12,16 +13,23 @@ OLD = "content/news/2017-04-26-new-police-app.md"
 NEW = "content/news/2017-04-26-hertfordshire-police-app.md"
 
 
-def site_with_manifest(tmp_path):
-    """A copy of the real content whose manifest lists what it builds today."""
+def site_with_manifest(tmp_path, live=False):
+    """A copy of the real content whose list of published addresses is what it builds
+    today: the committed list, or (`live`) the live site's list as make publish fetches
+    it into cache/ beside content/, the committed list then empty."""
     content = copy_content(tmp_path)
     first = build_site(content, tmp_path / "first")
     assert first.ok, first.log
     subprocess.run(
-        [sys.executable, str(REPO / "tools/record_urls.py"), str(tmp_path / "first"),
-         str(content / "data/published-urls.txt")],
+        [sys.executable, str(REPO / "tools/published_urls.py"), "record",
+         str(tmp_path / "first"), str(tmp_path / "no-live-list-yet.txt"), str(tmp_path / "none")],
         check=True, cwd=tmp_path, capture_output=True,
     )
+    recorded = (tmp_path / "first" / "published-urls.txt").read_text(encoding="utf-8")
+    (content / "data/published-urls.txt").write_text("" if live else recorded, encoding="utf-8")
+    if live:
+        (tmp_path / "cache").mkdir()
+        (tmp_path / "cache" / "published-urls.txt").write_text(recorded, encoding="utf-8")
     return content
 
 
@@ -50,6 +58,28 @@ def test_a_renamed_page_without_a_redirect_stops_the_build(tmp_path):
     assert "the published address /news/2017/new-police-app/ (from " in result.log
     assert "2017-04-26-new-police-app.md) is no longer built" in result.log
     assert "add `redirect_from: /news/2017/new-police-app/`" in result.log
+    assert "add the address to " in result.log and "retired-urls.txt with a note of why" in result.log
+
+
+def test_the_live_sites_list_keeps_an_address_as_the_committed_one_does(tmp_path):
+    """make publish fetches the live site's list into cache/; an address only on it is
+    kept too, reported on its line there."""
+    content = site_with_manifest(tmp_path, live=True)
+    rename(content)
+    result = build_site(content, tmp_path / "second", fatal="errors")
+    assert not result.ok
+    assert re.search(r"cache/published-urls\.txt:\d+: error: the published address "
+                     r"/news/2017/new-police-app/ \(from ", result.log), result.log
+
+
+def test_an_address_retired_on_purpose_may_go(tmp_path):
+    content = site_with_manifest(tmp_path, live=True)
+    rename(content)
+    (content / "data/retired-urls.txt").write_text(
+        "/news/2017/new-police-app/\tremoved on purpose: the app was withdrawn\n",
+        encoding="utf-8")
+    result = build_site(content, tmp_path / "second", fatal="errors")
+    assert result.ok, result.log
 
 
 def test_a_renamed_page_with_a_redirect_builds_and_the_old_url_leads_to_the_new(tmp_path):

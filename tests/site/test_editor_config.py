@@ -134,7 +134,7 @@ def test_the_editor_page_is_not_for_search_engines_and_has_its_own_policy(built_
 def test_the_editor_is_in_no_sitemap_search_index_or_url_list(built_site):
     assert "/admin/" not in built_site.read("sitemap.xml")
     # (not disallowed in robots.txt: a crawler must read the page to see its noindex)
-    built_urls = built_site.read("urls.txt")  # what make html adds to published-urls.txt
+    built_urls = built_site.read("urls.txt")  # what make publish records as published
     assert "/news/" in built_urls and "admin" not in built_urls
     # Pagefind indexes only pages whose <main> has data-pagefind-body (search_index)
     assert "data-pagefind-body" in built_site.read("faq/council-tax/index.html")

@@ -162,3 +162,21 @@ def test_photo_copies_are_kept_between_runs_before_anything_builds():
     assert cache["with"]["path"] == "cache/photos"  # plugins/photos' default PHOTOS_CACHE
     assert "content/images/**" in cache["with"]["key"] and cache["with"]["restore-keys"]
     assert names.index("actions/cache") < names.index("make publish")
+
+
+def recipe(target):
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    return makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+
+
+def test_addresses_are_recorded_by_the_publishing_build_never_by_a_preview():
+    """make publish reads the live site's list before the build and writes the new one
+    after it (deployed with the site); make html records nothing, so a draft can be
+    renamed until it is published."""
+    publish = recipe("publish")
+    fetch, build = publish.index("published_urls.py fetch"), publish.index("tools/build.py")
+    record = publish.index("published_urls.py record")
+    assert fetch < build < record < publish.index("site_digest.py write")
+    assert "publishconf.SITEURL" in publish[fetch:build] and "/published-urls.txt" in publish
+    for preview in ("html", "devserver", "check"):
+        assert "published_urls" not in recipe(preview) and "record" not in recipe(preview)
