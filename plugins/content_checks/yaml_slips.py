@@ -48,6 +48,12 @@ def _unwrapped(value):
     return value.strip().strip(CURLY + "\"'").strip()
 
 
+# A value may not start with these unquoted: YAML reads them as its own signs (a list,
+# a reference, a tag, a block of text, ...), or refuses them.
+RESERVED_STARTS = "[{@`%&*!|>"
+NO_SPACE_AFTER_COLON = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/].*)$")
+
+
 def explain_error(lines, index, problem, context):
     """(what, fix, index) for the front matter `lines` that PyYAML could not read, having
     stopped at lines[index] with `problem` (and `context`, where it started); None if
@@ -59,45 +65,83 @@ def explain_error(lines, index, problem, context):
                     "replace the tab with spaces (indent list items with two spaces)", at)
     if not 0 <= index < len(lines):
         return None
+    for at in range(index + 1):  # PyYAML notices a missing space at a later line
+        glued = NO_SPACE_AFTER_COLON.match(lines[at])
+        if glued:
+            key, value = glued.group("key"), glued.group("value")
+            return (f'there is no space after the colon of "{key}:"',
+                    f"write a space after the colon: {key}: {value}", at)
     line = lines[index]
+    item = re.match(r"^(\s*)-(\S.*)$", line)
+    if item and not line.lstrip().startswith("---"):
+        return ('a list item needs a space after its "-"',
+                f"write it as: {item.group(1) or '  '}- {item.group(2)}", index)
     key_line = KEY_LINE.match(line)
     key = key_line.group("key") if key_line else None
-    value = (key_line.group("value") or "") if key_line else ""
+    value = (key_line.group("value") or "").strip() if key_line else ""
+    if key and key_line.group("indent") and index and KEY_LINE.match(lines[index - 1]) and \
+            problem.startswith("mapping values are not allowed"):
+        return (f'the line "{key}:" starts with spaces, so it is read as part of the line above',
+                f"start it at the beginning of the line: {key}: {value}", index)
+    if not key:
+        if problem.startswith("could not find expected ':'") or line.strip():
+            return ('this line is not "key: value"',
+                    "start it with a key and a colon (title: ...), or, if it continues the "
+                    "line above, join the two lines", index)
+        return None
     # (’ inside a word is an apostrophe: "Commissioner’s")
-    if key and (any(mark in value for mark in "“”") or value.startswith("‘")):
+    if any(mark in value for mark in "“”") or value.startswith("‘"):
         return (f"{label(key)} is inside curly quotation marks ({_marks(value)}), which the "
                 "front matter does not read as quotation marks",
                 f"use straight double quotes (\"), as here: {key}: {quoted(_unwrapped(value))}",
                 index)
-    if context.startswith("while scanning a quoted scalar") and key:
-        mark = value[:1]
-        return (f"the quotation mark that opens {label(key)} is never closed",
-                f"end the value with {mark} as well, on the same line: "
-                f"{key}: {quoted(_unwrapped(value))}", index)
-    if context.startswith("while parsing a flow") and key:
+    if value[:1] in "\"'":
+        mark = value[0]
+        inner = value[1:]
+        if context.startswith("while scanning a quoted scalar") or mark not in inner:
+            return (f"the quotation mark that opens {label(key)} is never closed",
+                    f"end the value with {mark} as well, on the same line: "
+                    f"{key}: {quoted(_unwrapped(value))}", index)
+        return (f"{label(key)} starts with a quotation mark ({mark}), so the next one ends it "
+                "before the end of the line",
+                f"put the value inside the other kind of quotation marks: {key}: "
+                f"{quoted(_unwrapped(value)) if mark == chr(39) else chr(39) + _unwrapped(value).replace(chr(39), chr(39) * 2) + chr(39)}",
+                index)
+    if value[:1] == "[" and key in LIST_KEYS and context.startswith("while parsing a flow"):
         return (f"the \"[\" that opens {label(key)} is never closed",
                 f"end the list with \"]\" on the same line, as here: "
-                f"{key}: [{value.strip().lstrip('[').strip()}]", index)
-    if problem.startswith("mapping values are not allowed") and key and ": " in value:
-        return (f'{label(key)} contains ": " (a colon and a space), which the front matter '
-                "reads as the start of another key",
-                f"put the whole value inside double quotes: {key}: {quoted(value.strip())}",
-                index)
-    if problem.startswith("could not find expected ':'") or (not key_line and line.strip()):
-        return ('this line is not "key: value"',
-                "start it with a key and a colon (title: ...), or, if it continues the line "
-                "above, join the two lines", index)
+                f"{key}: [{value.lstrip('[').strip()}]", index)
+    if value[:1] and value[0] in RESERVED_STARTS:
+        return (f'{label(key)} starts with "{value[0]}", which the front matter reads as a '
+                "sign of its own, not as text",
+                f"put the whole value inside double quotes: {key}: {quoted(value)}", index)
+    if problem.startswith("mapping values are not allowed") and (": " in value
+                                                                  or value.endswith(":")):
+        where = 'contains ": " (a colon and a space)' if ": " in value else "ends with a colon"
+        return (f"{label(key)} {where}, which the front matter reads as the start of "
+                "another key",
+                f"put the whole value inside double quotes: {key}: {quoted(value)}", index)
     return None
 
 
 def quiet_slips(lines, metadata):
     """(what, fix, index, level) of each slip in front matter that could be read."""
-    found = []
+    found, seen_keys = [], set()
     for index, line in enumerate(lines):
         key_line = KEY_LINE.match(line)
         if not key_line or key_line.group("indent"):
             continue  # a list item or a correction's own line
         key, value = key_line.group("key"), (key_line.group("value") or "").strip()
+        if key.lower() in seen_keys:
+            found.append((f'the key "{key}" is written a second time here: only this line '
+                          "counts, the one above is ignored", "keep one of the two lines",
+                          index, ERROR))
+        seen_keys.add(key.lower())
+        if value[:1] in ("&", "!") and len(value) > 1:  # read without an error, but not as text
+            found.append((f'{label(key.lower())} starts with "{value[0]}", which the front '
+                          "matter reads as a sign of its own: the first word is left out",
+                          f"put the whole value inside double quotes: {key.lower()}: "
+                          f"{quoted(value)}", index, ERROR))
         if key != key.lower():
             found.append((f'the key "{key}" is written with capitals',
                           f"write it in lower case: {key.lower()}:", index, WARNING))

@@ -72,6 +72,27 @@ SLIPS = [
      'the title stops before "#1 opens": a " #" starts a note that is left out. Fix: put the '
      'whole value inside double quotes: title: "Supporters club #1 opens"'),
     ("title: We will tackle it # style: accept avoid", None, None, False, None),  # our note
+    # others of the same kinds
+    ("title:Hello", 2, E, True,
+     'there is no space after the colon of "title:". Fix: write a space after the colon: '
+     "title: Hello"),
+    ("title: A title\n  tags: [Victims]", 3, E, True,
+     'the line "tags:" starts with spaces, so it is read as part of the line above'),
+    ("title: A title\ntags:\n-Victims", 4, E, True,
+     'a list item needs a space after its "-". Fix: write it as:   - Victims'),
+    ('title: "He said "yes" today"', 2, E, True,
+     "put the value inside the other kind of quotation marks: title: 'He said \"yes\" today'"),
+    ("title: Funding:", 2, E, True, 'the title ends with a colon'),
+    ("title: [Draft] New fund", 2, E, True,
+     'the title starts with "[", which the front matter reads as a sign of its own, not as '
+     'text. Fix: put the whole value inside double quotes: title: "[Draft] New fund"'),
+    ("title: @PCC opens a fund", 2, E, True, 'the title starts with "@"'),
+    ("title: *New* fund", 2, E, True, 'the title starts with "*"'),
+    ("title: &Co fund", 2, E, True, 'the title starts with "&", which the front matter reads '
+     "as a sign of its own: the first word is left out"),
+    ("title: A title\ntitle: Another title", 3, E, True,
+     'the key "title" is written a second time here: only this line counts'),
+    ("title: Meeting at 10:30, see https://example.org", None, None, False, None),
 ]
 
 
