@@ -52,6 +52,11 @@ EXPECTED_ERRORS = [
     f'{FAQ}/bad-duplicate.md:17: error: the question "How do I contact the office?" is '
     "asked twice on this page (first on line 9). Fix: keep one of the two headings and put "
     "both answers under it, or reword one question if they ask different things",
+    # Straight and curly apostrophes make one id (#whats-the-precept): one question.
+    f'{FAQ}/bad-duplicate-apostrophes.md:13: error: the question "What’s the precept?" is '
+    "asked twice on this page (first on line 9 as \"What's the precept?\"). Fix: keep one of "
+    "the two headings and put both answers under it, or reword one question if they ask "
+    "different things",
 ]
 
 
@@ -68,7 +73,7 @@ def test_no_other_faq_message(bad_build):
 def test_bad_faq_files_stop_a_fatal_build(tmp_path):
     result = build_site(FIXTURE, tmp_path / "output", fatal="errors", env=WIDE_LOG)
     assert not result.ok
-    assert "4 errors, 0 warnings in 3 files" in result.log.splitlines()
+    assert "5 errors, 0 warnings in 4 files" in result.log.splitlines()
 
 
 def test_bad_pages_still_show_everything_the_writer_wrote(bad_build):
