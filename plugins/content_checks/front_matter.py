@@ -7,7 +7,6 @@ YAML, an unparseable date, ...): Pelican's error would name neither the line nor
 fix, and could stop the build with a traceback.
 """
 
-import datetime
 import os
 import re
 from dataclasses import dataclass, field
