@@ -20,13 +20,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import cms
 import preview
+from local_chromium import running
 from pelican.settings import read_settings
 from plain_english.editor_checks import EditorChecks
 
@@ -97,16 +97,9 @@ def editor_session(workdir):
         server.stop()
 
 
-@contextlib.contextmanager
 def serve_as_the_preview(output, content):
     """Serve `output` on a free port of 127.0.0.1 as tools/preview.py does, without its
-    builds; yields the base URL."""
+    builds; a context that yields the base URL."""
     settings = read_settings(str(REPO / "pelicanconf.py"), override={"PATH": str(content)})
     folder = settings.get("EDITOR_FOLDER", preview.EDITOR_DEFAULTS["EDITOR_FOLDER"])
-    server = preview.serve(preview.Preview(), output, 0, folder, EditorChecks(settings))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return running(preview.serve(preview.Preview(), output, 0, folder, EditorChecks(settings)))

@@ -21,11 +21,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def serve(directory):
-    """Serve `directory` on a free port of 127.0.0.1; yields the base URL."""
+    """Serve `directory` on a free port of 127.0.0.1; a context that yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    return running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler))
+
+
+@contextlib.contextmanager
+def running(server):
+    """Run an HTTP `server` of 127.0.0.1 in a thread; yields its base URL."""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"

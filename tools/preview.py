@@ -359,13 +359,20 @@ def serve_only(output, port, settings):
         return 1
     editor_folder = runpy.run_path(settings).get("EDITOR_FOLDER", EDITOR_DEFAULTS["EDITOR_FOLDER"])
     server = serve(Preview(), output, port, editor_folder)
-    print(f"serving {output} at http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
+    return serve_until_stopped(server, f"serving {output} at")
+
+
+def serve_until_stopped(server, saying, stop=None):
+    """Serve until Ctrl+C, having printed `saying` and the server's address."""
+    print(f"{saying} http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
           file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        if stop is not None:
+            stop.set()
         server.server_close()
     return 0
 
@@ -404,16 +411,7 @@ def main(argv=None):
                                      watching))
     watcher.start()
     watching.wait()
-    print(f"preview: http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)",
-          file=sys.stderr, flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop.set()
-        server.server_close()
-    return 0
+    return serve_until_stopped(server, "preview:", stop)
 
 
 if __name__ == "__main__":

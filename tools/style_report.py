@@ -15,25 +15,13 @@ import statistics
 import sys
 from pathlib import Path
 
-import yaml
 from pelican.settings import read_settings
+from plain_english.editor_checks import front_matter_of
 from plain_english.guide import load_guide
 from plain_english.plain_english import check_source, setting
-from site_core import content_type_of, front_matter_span
+from site_core import content_type_of
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def front_matter(source):
-    lines = source.splitlines()
-    span = front_matter_span(lines)
-    if not span:
-        return {}
-    try:
-        found = yaml.safe_load("\n".join(lines[span[0] + 1:span[1]]))
-    except yaml.YAMLError:
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 def page_scores(content, settings):
@@ -47,7 +35,7 @@ def page_scores(content, settings):
         if content_type_of(relative) is None:
             continue
         source = path.read_text(encoding="utf-8")
-        meta = front_matter(source)
+        meta = front_matter_of(source.splitlines())
         title, summary = str(meta.get("title", "")), str(meta.get("summary", "") or "")
         findings, (age, words) = check_source(source, title, summary, guide, settings)
         scores.append((age, words, len(findings), relative.as_posix(), title))

@@ -52,7 +52,7 @@ class EditorChecks:
             return []
         lines = text.splitlines()
         span = front_matter_span(lines)
-        front = _front_matter(lines, span)
+        front = front_matter_of(lines)
         title, summary = front.get("title"), front.get("summary")
         title = title if isinstance(title, str) else ""
         summary = plain_text(markdown.markdown(summary)) if isinstance(summary, str) else ""
@@ -75,9 +75,10 @@ class EditorChecks:
         return found
 
 
-def _front_matter(lines, span):
-    """The front matter as a dict ({} if it is missing or not valid YAML yet: a writer
-    may be half way through a line)."""
+def front_matter_of(lines):
+    """The front matter of a file's `lines` as a dict ({} if it is missing or not valid
+    YAML: a writer may be half way through a line)."""
+    span = front_matter_span(lines)
     if not span:
         return {}
     try:
