@@ -7,6 +7,7 @@ YAML, an unparseable date, ...): Pelican's error would name neither the line nor
 fix, and could stop the build with a traceback.
 """
 
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -121,8 +122,13 @@ def _load_yaml(text, first_line, result):
                        reject=True, line=first_line + offset)
             return None
         problem = getattr(error, "problem", None)
-        explained = yaml_slips.explain_error(text.split("\n"), mark.line if mark else -1,
-                                             problem, context)
+        lines = text.split("\n")
+        explained = yaml_slips.explain_error(lines, mark.line if mark else -1, problem, context)
+        # Other slips on lines of their own: every mistake at once, not one a build.
+        others = yaml_slips.line_slips(lines, explained[2] if explained else
+                                       (mark.line if mark else -1), datetime.date(2017, 5, 24))
+        for what, fix, offset in others:
+            result.add(what, fix, reject=True, line=first_line + offset)
         if explained:
             what, fix, offset = explained
             result.add(what, fix, reject=True, line=first_line + offset)

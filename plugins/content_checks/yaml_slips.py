@@ -18,6 +18,7 @@ Each is (what, fix, line index in the front matter, level) for front_matter.py t
 import re
 
 from site_core import ERROR, WARNING
+from site_core.dates import not_a_date, parse_date
 
 CURLY = "“”‘’"
 KEY_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
@@ -122,6 +123,33 @@ def explain_error(lines, index, problem, context):
                 "another key",
                 f"put the whole value inside double quotes: {key}: {quoted(value)}", index)
     return None
+
+
+DATE_KEYS = ("date", "modified", "withdrawn", "removed")
+
+
+def line_slips(lines, skip, example):
+    """(what, fix, index) of the date and list slips on the simple `key: value` lines of
+    front matter that cannot be read as a whole (its first slip, at `skip`, is said
+    already), so that a file with several mistakes gets them all at once."""
+    found = []
+    for index, line in enumerate(lines):
+        key_line = KEY_LINE.match(line)
+        if index == skip or not key_line or key_line.group("indent"):
+            continue
+        key, value = key_line.group("key").lower(), (key_line.group("value") or "").strip()
+        if key in DATE_KEYS and value:
+            written = value.strip("\"'")
+            try:
+                parse_date(written)
+            except (ValueError, OverflowError):
+                found.append((*not_a_date(f'{key} "{written}"', written, f"{key}: ", example),
+                              index))
+        elif key in LIST_KEYS and "," in value and value[:1] not in "[\"'":
+            found.append((f"{label(key)} are written on one line without brackets, so they "
+                          "are read as one",
+                          f"put them inside brackets: {key}: [{value}]", index))
+    return found
 
 
 def quiet_slips(lines, metadata):

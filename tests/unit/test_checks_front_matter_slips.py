@@ -115,3 +115,18 @@ def test_the_readers_own_words_never_come_alone(front_matter):
     for _, _, message in problems_of(front_matter)[0]:
         assert "mapping values" not in message and "cannot start any token" not in message
         assert "the reader says" not in message, "a slip we know is explained in our words"
+
+
+def test_a_file_with_several_slips_gets_them_all_at_once():
+    """The front matter cannot be read (curly quotes around a value with a colon), and
+    the date and the tags are wrong too: three messages in one build, not one a build."""
+    text = ("---\ntitle: “Commissioner funds cafés: a first”\ndate: 30/11/2026\n"
+            "summary: One sentence.\ntags: Victims, Community safety\n---\nBody.\n")
+    result = check_source(text.encode(), "news/2026-11-30-x.md", "news", NOW)
+    assert result.rejected
+    found = [(p.line, p.level, f"{p.what}. Fix: {p.fix}") for p in result.problems]
+    assert sorted((line, level) for line, level, _ in found) == [(2, E), (3, E), (5, E)]
+    messages = " ".join(message for _, _, message in found)
+    assert "curly quotation marks" in messages
+    assert "write date: 2026-11-30 if you mean 30 November 2026" in messages
+    assert "put them inside brackets: tags: [Victims, Community safety]" in messages
