@@ -16,7 +16,7 @@ from site_core import front_matter_span, shown_path
 
 from . import rules
 from .guide import load_guide
-from .plain_english import check_source, plain_text, setting
+from .plain_english import check_source, plain_text, setting, style_file_path
 
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
@@ -27,7 +27,7 @@ class EditorChecks:
 
     def __init__(self, settings):
         self.settings = settings  # Pelican's: PATH and the PLAIN_ENGLISH_* settings
-        self.path = os.path.join(settings["PATH"], setting(settings, "PLAIN_ENGLISH_FILE"))
+        self.path = style_file_path(settings)
         self._guide, self._stamp = None, None
 
     def guide(self):

@@ -58,10 +58,15 @@ _build = BuildState(PlainEnglishBuild)
 logger = logging.getLogger(__name__)
 
 
+def style_file_path(settings):
+    """Where the site's style guide is (PLAIN_ENGLISH_FILE, relative to PATH)."""
+    return os.path.join(settings["PATH"], setting(settings, "PLAIN_ENGLISH_FILE"))
+
+
 def load_style_file(pelican):
     """Read style.yml at the start of each build; its own mistakes are reported too."""
     state = _build.current
-    path = os.path.join(state.settings["PATH"], setting(state.settings, "PLAIN_ENGLISH_FILE"))
+    path = style_file_path(state.settings)
     state.style_file = shown_path(path)
     if not os.path.isfile(path):
         state.guide = None  # a site opts in with its style file (another plugin's fixture site)
