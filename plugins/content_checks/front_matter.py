@@ -30,6 +30,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PELICAN_KEYS = {"save_as", "url", "category", "author", "authors", "lang",
                 "translation", "path", "template"}
 SLUG_RE = re.compile(SLUG_PATTERN)
+EXAMPLE_DAY = datetime.date(2017, 5, 24)  # shown in a fix where the front matter has no day
 SCALAR_TYPES = (str, int, float)
 
 
@@ -117,8 +118,7 @@ def _load_yaml(text, first_line, result):
         bad_date = None if mark else _bad_date_line(text)
         if bad_date:
             offset, key, value = bad_date
-            result.add(f'{key} "{value}" is not a date',
-                       f"write it as year-month-day, for example {key}: 2017-05-24",
+            result.add(*not_a_date(f'{key} "{value}"', value, f"{key}: ", EXAMPLE_DAY),
                        reject=True, line=first_line + offset)
             return None
         problem = getattr(error, "problem", None)
@@ -126,7 +126,7 @@ def _load_yaml(text, first_line, result):
         explained = yaml_slips.explain_error(lines, mark.line if mark else -1, problem, context)
         # Other slips on lines of their own: every mistake at once, not one a build.
         others = yaml_slips.line_slips(lines, explained[2] if explained else
-                                       (mark.line if mark else -1), datetime.date(2017, 5, 24))
+                                       (mark.line if mark else -1), EXAMPLE_DAY)
         for what, fix, offset in others:
             result.add(what, fix, reject=True, line=first_line + offset)
         if explained:

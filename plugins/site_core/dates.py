@@ -35,6 +35,12 @@ def meant_date(value):
     text = str(value).strip()
     if not re.search(r"\d", text):
         return None  # "next Tuesday": dateutil would make it a day of this week
+    day = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})\b", text)
+    if day:
+        try:
+            datetime.date(*map(int, day.groups()))
+        except ValueError:
+            return None  # year-month-day with no such day (2017-13-05): not turned round
     try:
         return date_parser.parse(text, dayfirst=True, default=datetime.datetime(2000, 1, 1))
     except (ValueError, OverflowError):

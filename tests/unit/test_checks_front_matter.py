@@ -101,6 +101,16 @@ def test_year_month_day_with_or_without_a_time_is_a_date(written):
         [], False)
 
 
+@pytest.mark.parametrize("written", ["2017-13-05", '"2017-13-05"', '"2017-02-30"'])
+def test_year_month_day_with_no_such_day_is_not_a_date_and_is_not_turned_round(written):
+    found, rejected = messages(f"---\ntitle: A\ndate: {written}\nsummary: B\n---\n")
+    assert rejected
+    ((line, level, text),) = found
+    assert (line, level) == (3, "error")
+    assert text.startswith(f'date "{written.strip(chr(34))}" is not a date. Fix: write it as '
+                           "year-month-day, for example date: 2017-"), text
+
+
 def test_a_file_name_and_a_date_that_differ_are_a_warning_naming_both():
     found, rejected = messages("---\ntitle: A\ndate: 2017-05-25 10:00\nsummary: B\n---\n",
                                filename_date="2017-05-24")
