@@ -15,7 +15,7 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check style-report new-release new-district-day new-faq audit bench
+.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check style-report new-release new-district-day new-decision new-faq audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
@@ -27,6 +27,7 @@ help:
 	@echo "make style-report  every page's reading age, hardest first, and its plain-English warnings"
 	@echo "make new-release TITLE=\"...\"      start a press release in content/news/"
 	@echo "make new-district-day DISTRICT=...  start a District Day report in content/district-days/"
+	@echo "make new-decision TITLE=\"...\"     start a decision in content/decisions/"
 	@echo "make new-faq TITLE=\"...\"          start an FAQ page in content/faq/"
 	@echo "make test       run every test (installs what the tests need, Chromium included)"
 	@echo "make audit      Lighthouse scores of four key pages (a report, not a test)"
@@ -78,6 +79,9 @@ new-release: $(BUILD_DEPS)
 
 new-district-day: $(BUILD_DEPS)
 	$(BIN)/python tools/new_content.py district-day --content $(CONTENT) --district "$(DISTRICT)"
+
+new-decision: $(BUILD_DEPS)
+	$(BIN)/python tools/new_content.py decision --content $(CONTENT) --title "$(TITLE)"
 
 new-faq: $(BUILD_DEPS)
 	$(BIN)/python tools/new_content.py faq --content $(CONTENT) --title "$(TITLE)"

@@ -3,6 +3,7 @@
 
     make new-release TITLE="Commissioner funds new victim service"
     make new-district-day DISTRICT="St Albans"
+    make new-decision TITLE="Community Safety Fund for 2017/18"
     make new-faq TITLE="Police budget"
 
 The file is dated today (Europe/London); the summary is left empty for you to
@@ -66,6 +67,13 @@ def district_day(written, today, districts):
             f"{PLACEHOLDERS['report_text']}\n")
 
 
+def decision(title, today):
+    return (f"{BY_KIND['decision'].folder}/{today:%Y-%m-%d}-{slugify(title)}.md",
+            f"---\ntitle: {quoted(title)}\ndate: {today:%Y-%m-%d}\nnumber: \"\"\n"
+            f"summary: \"\"\ndecision: \"\"\ncost: \"\"\n---\n"
+            f"{PLACEHOLDERS['background']}\n")
+
+
 def faq(title, today):
     return (f"{BY_KIND['faq'].folder}/{slugify(title)}.md",
             f"---\ntitle: {quoted(title)}\ndate: {today:%Y-%m-%d}\n"
@@ -84,7 +92,8 @@ def create(kind, content, title=None, district=None, today=None):
     else:
         if not (title or "").strip() or not slugify(title):
             raise UsageError(f'give a title: make new-{kind} TITLE="Words of the headline"')
-        relative, text = (release if kind == "release" else faq)(title.strip(), today)
+        make = {"release": release, "decision": decision, "faq": faq}[kind]
+        relative, text = make(title.strip(), today)
     path = Path(content) / relative
     if path.exists():
         raise UsageError(f"{path} already exists: open it, or choose another title")
@@ -95,7 +104,7 @@ def create(kind, content, title=None, district=None, today=None):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=["release", "district-day", "faq"])
+    parser.add_argument("kind", choices=["release", "district-day", "decision", "faq"])
     parser.add_argument("--content", default="content")
     parser.add_argument("--title")
     parser.add_argument("--district")

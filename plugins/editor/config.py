@@ -15,6 +15,9 @@ COLLECTION_TEXT = {
              "News from the Commissioner's office: listed on the home page and in the news feed."),
     "district-day": ("District Day reports", "District Day report",
                      "What the Commissioner saw on a District Day: one report per visit day."),
+    "decision": ("Decisions", "Decision",
+                 "The decisions register: each decision the Commissioner signed, with its "
+                 "number and what it costs. Listed at /decisions/ and in its feed."),
     "faq": ("FAQ pages", "FAQ page",
             "Questions and answers. Each question is a heading (## Question?) with its "
             "answer below it."),
@@ -26,6 +29,8 @@ BODY_HINT = {
             "Describe every picture for people who cannot see it.",
     "district-day": "One section per visit: a heading with the place's name (as in "
                     "Places visited), then what happened there.",
+    "decision": "The background: why the decision was needed and what it changes, in "
+                "short paragraphs. Link to the press release or page about it, if any.",
     "faq": "A short introduction, then each question as a heading (## Why ...?) with "
            "its answer below.",
     "page": "Use headings for sections and plain words.",

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 # and the record that a release dated in the pre-election period was checked.
 LIFE_KEYS = ("changes", "withdrawn", "withdrawn_reason", "removed", "removed_reason",
              "pre_election_checked")
+# `meets`: the transparency duties an item meets ("3(a) 2017-18"); any kind may say so,
+# and plugins/transparency checks the values against content/data/transparency.yml.
 COMMON_KEYS = ("title", "date", "modified", "summary", "slug", "redirect_from",
-               "status") + LIFE_KEYS
+               "status", "meets") + LIFE_KEYS
 ARTICLE_KEYS = COMMON_KEYS + ("tags", "districts", "image", "image_alt")
 
 
@@ -40,6 +42,10 @@ CONTENT_TYPES = (
     ContentType("district-day", "district-days", "district_day", "District Day",
                 "District Day", "District Day reports",
                 ARTICLE_KEYS + ("district", "visits"), dated=True),
+    # The decisions register: each decision the Commissioner signed, with its number
+    # and what it commits (content/decisions/, listed at /decisions/).
+    ContentType("decision", "decisions", "decision", "Decision", "Decisions", "decisions",
+                COMMON_KEYS + ("number", "decision", "cost", "tags"), dated=True),
     ContentType("faq", "faq", "faq", "FAQ", "FAQ", "FAQ pages", COMMON_KEYS,
                 dated=False, url="faq/{slug}/"),
     ContentType("page", "pages", "page", "Page", "Other pages", "site pages",

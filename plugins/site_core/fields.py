@@ -36,9 +36,17 @@ FIELDS = {field.key: field for field in (
     Field("modified", "Last updated",
           "The day it was last changed in a way readers should know about. Leave empty "
           "for a new item.", "date"),
+    Field("number", "Decision number",
+          "The decision's number, as the signed notice gives it, such as 2017/012 (each "
+          "number once).", "text", required=True),
     Field("summary", "Summary",
           "One or two sentences that say what it is about. Lists, feeds and search "
           "results show it.", "paragraph", required=True),
+    Field("decision", "Decision",
+          "What the Commissioner decided, in one or two plain sentences.", "paragraph",
+          required=True),
+    Field("cost", "Cost",
+          "How much the decision commits, such as £783,393, or None.", "text"),
     Field("tags", "Topics",
           "The topics it belongs to: readers follow a topic's page and feed.",
           "choices", choices="topics"),
@@ -84,6 +92,9 @@ FIELDS = {field.key: field for field in (
     Field("redirect_from", "Old web addresses (advanced)",
           "Addresses this page had before, such as /old-page/, so that old links still "
           "arrive here.", "list"),
+    Field("meets", "Transparency duties (advanced)",
+          "The transparency duties it meets, one a line, as the transparency page names "
+          "them: the article, then the period, such as 3(a) 2017-18.", "list"),
     Field("template", "Layout (advanced)",
           "Leave empty for the normal page layout.", "text"),
 )}
@@ -96,6 +107,7 @@ FORM_ORDER = tuple(FIELDS)
 STARTER_KEYS = {
     "news": ("title", "date", "summary", "tags"),
     "district-day": ("title", "date", "summary", "tags", "district", "visits"),
+    "decision": ("title", "date", "number", "summary", "decision", "cost"),
     "faq": ("title", "date", "modified", "summary"),
     "page": ("title", "date", "summary"),
 }
@@ -108,6 +120,8 @@ PLACEHOLDERS = {
     "news_text": "Write the press release here. Start with the news in one or two sentences.",
     "report_text": "Write the report here: one section (## Place) per visit.",
     "visit": "Write each place or group visited on a line of its own",
+    "background": "Write the background here: why the decision was needed and what it "
+                  "changes.",
     "introduction": "Write a short introduction here.",
     "question": "Write the first question here?",
     "answer": "Write its answer here.",
