@@ -27,7 +27,10 @@ from site_core.pelican_compat import (
 
 from .body import ids_in, scan_body
 from .front_matter import check_source
-from .site_checks import broken_links, duplicate_urls, output_exists, tag_variants, unresolved_links
+from .site_checks import (
+    broken_links, duplicate_decision_numbers, duplicate_urls, output_exists, tag_variants,
+    unresolved_links,
+)
 
 DEFAULTS = {
     "CONTENT_CHECKS_LINKS": True,  # check links, images and anchors in the output
@@ -164,7 +167,16 @@ def check_site(generators):
     for item in items:
         if shown_path(item.source_path) in losers:
             leave_unwritten(item)  # writing it would stop Pelican: it would overwrite a page
-    report(*tag_variants(uses), *duplicates)
+    report(*tag_variants(uses), *duplicates,
+           *duplicate_decision_numbers(list(decision_numbers(items))))
+
+
+def decision_numbers(items):
+    """(path as messages show it, number) of every decision read that has a number."""
+    for item in items:
+        content_type = content_type_of(item.get_relative_source_path())
+        if content_type and content_type.kind == "decision" and "number" in item.metadata:
+            yield shown_path(item.source_path), item.metadata["number"]
 
 
 # --- Once the site is written: bodies and links ------------------------------------

@@ -18,7 +18,7 @@ from site_core import (
     BY_KIND, CONTENT_TYPES, ERROR, WARNING, Problem, close_matches, did_you_mean, slugify,
 )
 from site_core.dates import not_a_date, parse_date
-from site_core.fields import PLACEHOLDERS, SLUG_PATTERN, STATUSES, SUMMARY_MAX
+from site_core.fields import PLACEHOLDERS, SLUG_PATTERN, STATUSES, SUMMARY_MAX, fields_of
 from site_core.pelican_compat import YAML_HEADER_RE
 
 from . import yaml_slips
@@ -84,6 +84,7 @@ def check_source(raw, relative_path, kind, now, content_dir=None,
     _check_title(metadata, result)
     _check_dates(metadata, content_type, now, filename_date, result)
     _check_summary(metadata, summary_max, result, unfinished)
+    _check_required(metadata, content_type, result, unfinished)
     _check_placeholders(match, text, metadata, result, unfinished)
     _check_tags(metadata, result)
     _check_image(metadata, content_dir, result)
@@ -180,13 +181,18 @@ def _check_keys(metadata, content_type, result):
         others = [other.plural for other in CONTENT_TYPES if name in other.keys]
         if others:
             what = (f'"{key}" is not used in {content_type.plural} '
-                    f"(only in {' and '.join(others)})")
+                    f"(only in {_and_list(others)})")
             fix = f'remove the "{key}:" line'
         else:
             what = f'"{key}" is not a front-matter key, so its value is ignored'
             fix = (f"correct the key{did_you_mean(close_matches(name, allowed))} or remove "
                    f"the line; keys for {content_type.plural}: {', '.join(allowed)}")
         result.add(what, fix, reject=name in PELICAN_KEYS, key=key)
+
+
+def _and_list(words):
+    """"a", "a and b", "a, b and c"."""
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
 
 
 def _check_title(metadata, result):
@@ -253,6 +259,37 @@ def _check_summary(metadata, summary_max, result, unfinished=WARNING):
                    f"{summary_max}", f"shorten it to {summary_max} characters or fewer "
                    "(one or two sentences); search results and feeds cut it off",
                    WARNING, key="summary")
+
+
+# Required keys with checks of their own: here above (title, date, summary) and in
+# plugins/district_days (district, visits).
+REQUIRED_CHECKED_ELSEWHERE = {"title", "date", "summary", "district", "visits"}
+
+
+def _check_required(metadata, content_type, result, unfinished=WARNING):
+    """The other keys site_core's front-matter table marks required (a decision's
+    `number:` and `decision:`): missing is an error; empty, as `make new-*` leaves them,
+    is unfinished."""
+    if content_type is None:
+        return
+    for field in fields_of(content_type):
+        if not field.required or field.key in REQUIRED_CHECKED_ELSEWHERE:
+            continue
+        name = field.label[0].lower() + field.label[1:]
+        about = field.hint[0].lower() + field.hint[1:].rstrip(".")
+        value = metadata.get(field.key)
+        if field.key not in metadata:
+            result.add(f"the {name} is missing",
+                       f'add a line "{field.key}: ..." to the front matter: {about}',
+                       key=field.key)
+        elif value is None or (isinstance(value, str) and not value.strip()):
+            result.add(f"the {name} is empty", f'write it after "{field.key}:": {about}',
+                       unfinished, key=field.key)
+        elif field.kind in ("text", "paragraph") and (
+                not isinstance(value, SCALAR_TYPES) or isinstance(value, bool)):
+            result.add(f"the {name} is not plain text",
+                       f'put the whole value in double quotes: {field.key}: "..."',
+                       key=field.key)
 
 
 def _check_placeholders(match, text, metadata, result, level):
@@ -332,7 +369,8 @@ def _check_status_slug_template(metadata, template_dirs, result):
 MARKUP_RE = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z][\w:-]*|!--)[^<>]*>?")
 # (A district with HTML in it is not one of the districts: district_days says so.)
 TEXT_FIELDS = {"title": "title", "summary": "summary", "image_alt": "image_alt",
-               "tags": "tag", "visits": "visit"}
+               "tags": "tag", "visits": "visit", "number": "decision number",
+               "decision": "decision", "cost": "cost"}
 
 
 def _check_markup(metadata, result):

@@ -1,5 +1,5 @@
-"""Checks across all items of a site: tags spelt two ways, two items at one URL,
-links to pages, images and anchors that the build did not write.
+"""Checks across all items of a site: tags spelt two ways, two items at one URL, two
+decisions with one number, links to pages, images and anchors that the build did not write.
 
 Pure functions over plain values (paths, names, URLs), so they are easy to test. They
 return site_core Problems: with the file named when the check is across files.
@@ -75,6 +75,31 @@ def duplicate_urls(items, reserved=()):
         else:
             first_at[save_as] = source
     return problems, losers
+
+
+def duplicate_decision_numbers(decisions):
+    """Problems for decisions whose number an earlier decision has already.
+
+    `decisions` is a list of (source path as shown, number); the first file in path order
+    keeps the number, each later one gets an error on its `number:` line naming it.
+    A missing or empty number is not this check's (the required fields say so).
+    """
+    first_with = {}
+    problems = []
+    for source, number in sorted(decisions, key=lambda pair: pair[0]):
+        if not isinstance(number, (str, int, float)) or isinstance(number, bool):
+            continue
+        written = str(number).strip()
+        if not written:
+            continue
+        if written in first_with:
+            problems.append(Problem(
+                f'decision number "{written}" is used by {first_with[written]} too',
+                "give each decision its own number, as its signed notice gives it, and "
+                "correct the number of the one that is wrong", key="number").at(source))
+        else:
+            first_with[written] = source
+    return problems
 
 
 def is_unresolved(link):

@@ -40,7 +40,7 @@ def test_a_good_file_has_no_problem():
     ("---\ntitle: Hello\ndate: 2017-05-24\nsumary: One.\n---\n", [
         (4, "error", '"sumary" is not a front-matter key, so its value is ignored. Fix: correct '
          'the key (did you mean "summary"?) or remove the line; keys for press releases: title, '
-         "date, modified, summary, slug, redirect_from, status, changes, withdrawn, withdrawn_reason, "
+         "date, modified, summary, slug, redirect_from, status, meets, changes, withdrawn, withdrawn_reason, "
          "removed, removed_reason, pre_election_checked, tags, districts, image, image_alt"),
         (5, "warning", 'the summary is missing or empty. Fix: add "summary: ..." with one or two '
          "sentences; lists, feeds and search results show it"),  # where the line would go
@@ -122,8 +122,8 @@ def test_a_file_name_and_a_date_that_differ_are_a_warning_naming_both():
 
 def test_keys_of_other_content_types_are_named_by_their_plural():
     found, _ = messages("---\ntitle: A\nsummary: B\ntags: [X]\n---\n", "faq")
-    assert found == [(4, "error", '"tags" is not used in FAQ pages (only in press releases and '
-                      'District Day reports). Fix: remove the "tags:" line')]
+    assert found == [(4, "error", '"tags" is not used in FAQ pages (only in press releases, '
+                      'District Day reports and decisions). Fix: remove the "tags:" line')]
 
 
 def test_a_draft_may_be_dated_in_the_future():
