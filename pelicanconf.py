@@ -41,6 +41,7 @@ PLUGINS = [
     "contact_directory",
     "faq_pages",
     "district_days",
+    "transparency",  # the Specified Information Order: duties, registers, deadlines
     "feeds",
     "content_checks",
     "plain_english",  # plain English and house style: warnings only
@@ -52,13 +53,13 @@ PLUGINS = [
 ]
 
 # --- Content -----------------------------------------------------------------
-ARTICLE_PATHS = ["news", "district-days"]
+ARTICLE_PATHS = ["news", "district-days", "decisions"]
 PAGE_PATHS = ["pages", "faq"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 IGNORE_FILES = [".#*", "*~", "README.md"]
-USE_FOLDER_AS_CATEGORY = True  # news/ -> "news", district-days/ -> "district-days"
+USE_FOLDER_AS_CATEGORY = True  # news/ -> "news", decisions/ -> "decisions", ...
 # The slug comes from the file name less its date prefix, never from the title,
 # so that mending a headline never moves a page.
 FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
@@ -73,8 +74,8 @@ def newest_first(article):
 
 ARTICLE_ORDER_BY = newest_first
 
-# Names shown for the two article sections (folder slug -> words).
-SECTION_TITLES = {"news": "News", "district-days": "District Days"}
+# Names shown for the article sections (folder slug -> words).
+SECTION_TITLES = {"news": "News", "district-days": "District Days", "decisions": "Decisions"}
 # One language, so no translations: two District Days in one district in different
 # years share a slug (2016-.../dacorum, 2017-.../dacorum) and must stay two articles.
 ARTICLE_TRANSLATION_ID = None

@@ -1,0 +1,1 @@
+from .transparency import register  # noqa: F401

@@ -1,0 +1,202 @@
+"""Transparency: the duties of the Specified Information Order, the registers that meet
+them, and where each duty stands on the day of the build.
+
+Thin adapters between Pelican and the pure modules: duties.py (the duties file),
+registers.py (the CSV registers), evidence.py (what meets each duty), status.py (met,
+due or overdue) and periods.py (the deadlines).
+"""
+
+import os
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.generators import Generator
+from site_core import ERROR, Problem, close_matches, did_you_mean, report
+from site_core.clock import build_now
+
+from .duties import DUTIES_FILE, parse_duties
+from .evidence import events_of, item_evidence, meets_of, table_evidence
+from .registers import (
+    BY_NAME, REGISTERS, decode, file_name_problem, money_text, period_of_file, read_table,
+)
+from .status import OVERDUE, STATE_LABELS, duty_status, overdue_problems
+
+INDEX_URL = "transparency/"
+DECISIONS = "decisions"  # a duty's source that is the decisions register (content/decisions/)
+DECISION_KIND = "decision"  # what content_types calls an item of content/decisions/
+SOURCES = tuple(register.name for register in REGISTERS) + (DECISIONS,)
+EVENTS = {"hmicfrs-reports": ("Report", "Published", "Comments published")}
+
+DEFAULTS = {
+    "TRANSPARENCY_DATA": "data/transparency.yml",  # relative to PATH (content/)
+    "TRANSPARENCY_REGISTERS": "transparency",  # the folder of the CSV registers, in PATH
+    "TRANSPARENCY_FEED_ATOM": "feeds/transparency.atom.xml",  # None: no feed
+}
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+@dataclass
+class RegisterPages:
+    register: object
+    url: str
+    tables: list = field(default_factory=list)  # newest first
+
+
+@dataclass
+class TransparencySite:
+    """What the templates read: the duties grouped as the Order groups them, and the registers."""
+    groups: list  # (Group, [Status, ...])
+    registers: list  # RegisterPages with at least one table
+    url: str = INDEX_URL
+    feed_url: str | None = None
+
+    def count(self, state):
+        return sum(1 for _, statuses in self.groups for status in statuses if status.state == state)
+
+    @property
+    def states(self):
+        return [(state, label, self.count(state)) for state, label in STATE_LABELS.items()]
+
+
+def table_url(table):
+    return f"transparency/{table.register.name}/{table.period.name}/"
+
+
+def sorted_url(table, column):
+    return f"{table_url(table)}by-{column.slug}/"
+
+
+def csv_url(table):
+    return f"transparency/{table.register.name}/{table.period.name}.csv"
+
+
+def read_registers(folder):
+    """{register name: [Table, ...] newest first}, reporting every problem of every file."""
+    tables = {register.name: [] for register in REGISTERS}
+    if not os.path.isdir(folder):
+        return tables
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        register = BY_NAME.get(name)
+        if name.startswith(".") or name == "README.md":
+            continue
+        if register is None or not os.path.isdir(path):
+            report(Problem(f'"{name}" is not one of the registers',
+                           f"put each register file in its folder: {', '.join(BY_NAME)}"
+                           f"{did_you_mean(close_matches(name, list(BY_NAME)))}").at(path))
+            continue
+        for file_name in sorted(os.listdir(path)):
+            table = _read_file(register, os.path.join(path, file_name), file_name)
+            if table is not None:
+                tables[name].append(table)
+        tables[name].sort(key=lambda table: table.period.start, reverse=True)
+    return tables
+
+
+def _read_file(register, path, file_name):
+    stem, extension = os.path.splitext(file_name)
+    if file_name.startswith(".") or file_name == "README.md":
+        return None
+    if extension.lower() != ".csv":
+        report(Problem(f'"{file_name}" is not a CSV file',
+                       "save the spreadsheet as CSV (comma separated values), named by its "
+                       "period, and remove this copy", line=1).at(path))
+        return None
+    period = period_of_file(register, stem)
+    if period is None:
+        report(file_name_problem(register, file_name).at(path))
+        return None
+    with open(path, "rb") as handle:
+        table, problems = read_table(register, period, path, decode(handle.read()))
+    report(*(problem.at(path) for problem in problems))
+    return None if any(problem.level == ERROR for problem in problems) else table
+
+
+class TransparencyGenerator(Generator):
+    """Runs after Pelican's generators, so every article and page has been read."""
+
+    site = None
+    tables = None
+
+    def generate_context(self):
+        data_path = os.path.join(self.path, setting(self.settings, "TRANSPARENCY_DATA"))
+        self.tables = read_registers(os.path.join(self.path, setting(self.settings, "TRANSPARENCY_REGISTERS")))
+        items = [item for name in ("articles", "hidden_articles", "pages", "hidden_pages")
+                 for item in self.context.get(name, [])]
+        if not os.path.exists(data_path):
+            if any(self.tables.values()) or any(item.metadata.get("meets") for item in items):
+                report(Problem("the list of transparency duties is missing, but registers or "
+                               "pages say which duty they meet",
+                               "restore the file (see docs/CONTENT_GUIDE.md)").at(data_path))
+            return
+        with open(data_path, encoding="utf-8") as handle:
+            duties, problems = parse_duties(handle.read(), SOURCES)
+        report(*(problem.at(data_path) for problem in problems))
+        by_article = duties.by_article()
+        today = build_now(self.settings).date()
+
+        evidence = {duty.article: [] for duty in duties.duties}
+        for item in sorted(items, key=lambda item: item.source_path):
+            found, item_problems = meets_of(item, by_article)
+            report(*(problem.at(item.source_path) for problem in item_problems))
+            for entry in found:
+                evidence[entry.article].append(entry)
+        statuses = {}
+        for duty in duties.duties:
+            events = ()
+            if duty.source == DECISIONS:
+                evidence[duty.article] += [item_evidence(duty, item) for item in items
+                                           if getattr(item, "content_type", None) == DECISION_KIND]
+            elif duty.source:
+                tables = self.tables[duty.source]
+                evidence[duty.article] += [table_evidence(duty, table, table_url(table)) for table in tables]
+                if duty.source in EVENTS and tables:
+                    events = events_of(tables[0], *EVENTS[duty.source])
+            status = duty_status(duty, evidence[duty.article], today, events)
+            statuses[duty.article] = status
+            if status.state == OVERDUE:
+                report(*overdue_problems(status, data_path, _what_to_publish(duty), events))
+
+        groups = [(group, [statuses[d.article] for d in duties.duties if d.group == group.number])
+                  for group in duties.groups]
+        registers = [RegisterPages(register, f"transparency/{register.name}/", self.tables[register.name])
+                     for register in REGISTERS if self.tables[register.name]]
+        self.site = TransparencySite(groups, registers, feed_url=setting(self.settings, "TRANSPARENCY_FEED_ATOM"))
+        self.context["transparency"] = self.site
+
+    def generate_output(self, writer):
+        if self.site is None:
+            return
+        from .pages import write_pages  # the writing is long; kept apart from the reading
+        write_pages(self, writer)
+
+
+def _what_to_publish(duty):
+    def where(name):
+        if duty.rule == "after-event":
+            return ("publish the Commissioner's comments, then fill in \"Comments published\" and "
+                    "\"Comments link\" in this row")
+        if duty.source and duty.source != DECISIONS:
+            return f"publish content/transparency/{duty.source}/{name}.csv"
+        return (f'publish it, and say so in the front matter of the page that holds it: '
+                f'meets: ["{duty.article} {name}"]')
+    return where
+
+
+def get_generators(pelican):
+    return TransparencyGenerator
+
+
+def add_filters(generator):
+    generator.env.filters["money"] = money_text  # £1,250 or £1,234.56, as the tables show money
+
+
+def register():
+    # generator_init: every generator's templates may show an amount with `| money`.
+    signals.generator_init.connect(add_filters)
+    # get_generators: the duties' status needs every article and page read, and the
+    # pages are written by a generator of their own, which Pelican runs after its own.
+    signals.get_generators.connect(get_generators)
