@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.generators import Generator
-from site_core import ERROR, Problem, close_matches, did_you_mean, report
+from site_core import ERROR, Problem, close_matches, did_you_mean, report, shown_path
 from site_core.clock import build_now
 
 from .duties import DUTIES_FILE, parse_duties
@@ -123,7 +123,8 @@ class TransparencyGenerator(Generator):
 
     def generate_context(self):
         data_path = os.path.join(self.path, setting(self.settings, "TRANSPARENCY_DATA"))
-        self.tables = read_registers(os.path.join(self.path, setting(self.settings, "TRANSPARENCY_REGISTERS")))
+        registers_folder = os.path.join(self.path, setting(self.settings, "TRANSPARENCY_REGISTERS"))
+        self.tables = read_registers(registers_folder)
         items = [item for name in ("articles", "hidden_articles", "pages", "hidden_pages")
                  for item in self.context.get(name, [])]
         if not os.path.exists(data_path):
@@ -158,7 +159,7 @@ class TransparencyGenerator(Generator):
             status = duty_status(duty, evidence[duty.article], today, events)
             statuses[duty.article] = status
             if status.state == OVERDUE:
-                report(*overdue_problems(status, data_path, _what_to_publish(duty), events))
+                report(*overdue_problems(status, data_path, _what_to_publish(duty, registers_folder), events))
 
         groups = [(group, [statuses[d.article] for d in duties.duties if d.group == group.number])
                   for group in duties.groups]
@@ -174,13 +175,13 @@ class TransparencyGenerator(Generator):
         write_pages(self, writer)
 
 
-def _what_to_publish(duty):
+def _what_to_publish(duty, registers_folder):
     def where(name):
         if duty.rule == "after-event":
             return ("publish the Commissioner's comments, then fill in \"Comments published\" and "
                     "\"Comments link\" in this row")
         if duty.source and duty.source != DECISIONS:
-            return f"publish content/transparency/{duty.source}/{name}.csv"
+            return f"publish {shown_path(os.path.join(registers_folder, duty.source, name + '.csv'))}"
         return (f'publish it, and say so in the front matter of the page that holds it: '
                 f'meets: ["{duty.article} {name}"]')
     return where
