@@ -245,6 +245,27 @@ function articlePreview(kind) {
   });
 }
 
+// A decision: its facts as a summary list, then the background, as decision.html shows it.
+const DecisionPreview = window.createClass({
+  render() {
+    const data = this.props.entry.get("data").toJS();
+    const row = (key, value) => h("div", { className: "pcc-summary-list__row", key },
+      h("dt", { className: "pcc-summary-list__key" }, key),
+      h("dd", { className: "pcc-summary-list__value" }, value));
+    return page("decision", data, h("article", { className: "pcc-article" },
+      h("h1", { className: "pcc-heading-xl" }, data.title || "(Write the title)"),
+      h("p", { className: "pcc-article__meta" }, `Decision, published ${readableDate(data.date)}`),
+      h("dl", { className: "pcc-summary-list" },
+        row("Decision number", data.number || "(Write the number)"),
+        row("Date", readableDate(data.date)),
+        row("Decision", data.decision || "(Write what was decided)"),
+        isEmpty(data.cost) ? null : row("Cost", data.cost)),
+      h("h2", { className: "pcc-heading-l" }, "Background"),
+      h("div", { className: "pcc-prose" }, this.props.widgetFor("body")),
+      topics(data)));
+  },
+});
+
 // An FAQ page shows its list of questions first, as the site does (plugins/faq_pages).
 function questionsOf(body) {
   const questions = [];
@@ -285,6 +306,7 @@ const PagePreview = window.createClass({
 
 CMS.registerPreviewTemplate("news", articlePreview("news"));
 CMS.registerPreviewTemplate("district-day", articlePreview("district-day"));
+CMS.registerPreviewTemplate("decision", DecisionPreview);
 CMS.registerPreviewTemplate("faq", FaqPreview);
 CMS.registerPreviewTemplate("page", PagePreview);
 
