@@ -83,7 +83,7 @@ def test_the_decisions_list_shows_every_decision_newest_first_with_its_feed(good
     assert links == ["/decisions/2017/community-safety-fund/", "/decisions/2017/fire-governance/",
                      "/decisions/2017/police-precept/"]
     metas = [p.get_text(" ", strip=True) for p in page.select(".pcc-content-list__meta")]
-    assert metas[0] == "Decisions · 31 March 2017"
+    assert metas[0] == "Decisions · 2017/004 · 31 March 2017"  # the number, to find one by it
     assert "Press releases" not in page.find(class_="pcc-lead").get_text()
     feed_link = page.find("link", rel="alternate", href="/feeds/decisions.atom.xml")
     assert feed_link["type"] == "application/atom+xml"
