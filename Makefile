@@ -15,7 +15,7 @@ BUILD_DEPS := $(VENV)/.build-deps
 TEST_DEPS := $(VENV)/.test-deps
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check style-report new-release new-district-day new-decision new-faq audit bench
+.PHONY: help html serve devserver publish test clean browser-deps node-deps cms deploy-rsync deploy-s3 check style-report transparency-report new-release new-district-day new-decision new-faq audit bench
 
 help:
 	@echo "make html       build the site into $(OUTPUT)/ (sets up $(VENV) on first use)"
@@ -25,6 +25,7 @@ help:
 	@echo "make publish    build the site for publishing (absolute URLs; stops on any content error)"
 	@echo "make check      run every content check, leaving output/ alone (seconds)"
 	@echo "make style-report  every page's reading age, hardest first, and its plain-English warnings"
+	@echo "make transparency-report  every duty the law sets (Specified Information Order) and where it stands today"
 	@echo "make new-release TITLE=\"...\"      start a press release in content/news/"
 	@echo "make new-district-day DISTRICT=...  start a District Day report in content/district-days/"
 	@echo "make new-decision TITLE=\"...\"     start a decision in content/decisions/"
@@ -73,6 +74,10 @@ check: $(BUILD_DEPS)
 # Every page's reading age, hardest first, and its plain-English warnings (no build).
 style-report: $(BUILD_DEPS)
 	$(BIN)/python tools/style_report.py --content $(CONTENT)
+
+# Every duty of the Specified Information Order, and whether it is met, due or overdue (no build).
+transparency-report: $(BUILD_DEPS)
+	$(BIN)/python tools/transparency_report.py --content $(CONTENT)
 
 new-release: $(BUILD_DEPS)
 	$(BIN)/python tools/new_content.py release --content $(CONTENT) --title "$(TITLE)"

@@ -115,6 +115,32 @@ def _read_file(register, path, file_name):
     return None if any(problem.level == ERROR for problem in problems) else table
 
 
+def duty_statuses(duties, tables, items, today):
+    """({article: Status}, {article: [Event]}) of every duty on `today`, given the register
+    tables and the site's items. Mistakes in items' `meets:` are reported on the items."""
+    by_article = duties.by_article()
+    evidence = {duty.article: [] for duty in duties.duties}
+    for item in sorted(items, key=lambda item: item.source_path):
+        found, item_problems = meets_of(item, by_article)
+        report(*(problem.at(item.source_path) for problem in item_problems))
+        for entry in found:
+            evidence[entry.article].append(entry)
+    statuses, events = {}, {}
+    for duty in duties.duties:
+        if duty.source == DECISIONS:
+            evidence[duty.article] += [item_evidence(duty, item) for item in items
+                                       if getattr(item, "content_type", None) == DECISION_KIND]
+        elif duty.source:
+            register_tables = tables[duty.source]
+            evidence[duty.article] += [table_evidence(duty, table, table_url(table))
+                                       for table in register_tables]
+            if duty.source in EVENTS and register_tables:
+                events[duty.article] = events_of(register_tables[0], *EVENTS[duty.source])
+        statuses[duty.article] = duty_status(duty, evidence[duty.article], today,
+                                             events.get(duty.article, ()))
+    return statuses, events
+
+
 class TransparencyGenerator(Generator):
     """Runs after Pelican's generators, so every article and page has been read."""
 
@@ -136,30 +162,13 @@ class TransparencyGenerator(Generator):
         with open(data_path, encoding="utf-8") as handle:
             duties, problems = parse_duties(handle.read(), SOURCES)
         report(*(problem.at(data_path) for problem in problems))
-        by_article = duties.by_article()
         today = build_now(self.settings).date()
 
-        evidence = {duty.article: [] for duty in duties.duties}
-        for item in sorted(items, key=lambda item: item.source_path):
-            found, item_problems = meets_of(item, by_article)
-            report(*(problem.at(item.source_path) for problem in item_problems))
-            for entry in found:
-                evidence[entry.article].append(entry)
-        statuses = {}
-        for duty in duties.duties:
-            events = ()
-            if duty.source == DECISIONS:
-                evidence[duty.article] += [item_evidence(duty, item) for item in items
-                                           if getattr(item, "content_type", None) == DECISION_KIND]
-            elif duty.source:
-                tables = self.tables[duty.source]
-                evidence[duty.article] += [table_evidence(duty, table, table_url(table)) for table in tables]
-                if duty.source in EVENTS and tables:
-                    events = events_of(tables[0], *EVENTS[duty.source])
-            status = duty_status(duty, evidence[duty.article], today, events)
-            statuses[duty.article] = status
+        statuses, events = duty_statuses(duties, self.tables, items, today)
+        for status in statuses.values():
             if status.state == OVERDUE:
-                report(*overdue_problems(status, data_path, _what_to_publish(duty, registers_folder), events))
+                where = _what_to_publish(status.duty, registers_folder)
+                report(*overdue_problems(status, data_path, where, events.get(status.duty.article, ())))
 
         groups = [(group, [statuses[d.article] for d in duties.duties if d.group == group.number])
                   for group in duties.groups]
