@@ -15,7 +15,7 @@ from conftest import build_site
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "transparency" / "good"
 NOW = {"SITE_NOW": "2017-07-15T12:00", "SEARCH_INDEX": False}
 WIDE_LOG = {"COLUMNS": "2000"}
-MESSAGE = re.compile(r"^(\S+?:\d+): (error|warning): (.*?\. Fix: .*?)\s*$")
+MESSAGE = re.compile(r"^(.+?): (error|warning): (.*?\. Fix: .*?)\s*$")  # a path may hold a space
 
 
 def messages_in(log, content):
@@ -147,3 +147,40 @@ def test_a_held_out_month_is_reported_when_a_build_runs_later(tmp_path):
         ("warning", 'data/transparency.yml:29: 3(g) "Spending over £500" for June 2017 has been '
          "overdue since 1 August 2017 (it was due by 31 July 2017). Fix: publish "
          "transparency/spending/2017-06.csv")]
+
+
+def test_many_mistakes_at_once_are_all_reported_and_the_good_files_still_published(tmp_path):
+    content = fixture_copy(tmp_path)
+    registers = content / "transparency"
+    (registers / "spending" / "April 2017.csv").write_text("Date,Supplier,Expense type,Description,Amount\n")
+    (registers / "spending" / "2017-06.xlsx").write_bytes(b"PK\x03\x04")
+    (registers / "spending" / "2017-05.csv").write_text(
+        "Date,Supplier,Expense type,Description,Amount\n2017-05-02,A,B,,lots\n03/05/2017,A,B,,600\n")
+    (registers / "spendng").mkdir()
+    budget = content / "pages" / "budget-2017-18.md"
+    budget.write_text(budget.read_text().replace("- 3(a) 2017-18", "- 3(a)\n  - 9(z) 2017-18"))
+    result = build_site(content, tmp_path / "out", extra_settings=NOW, fatal="errors", env=WIDE_LOG)
+    assert not result.ok
+    errors = [text for level, text in messages_in(result.log, content) if level == "error"]
+    assert errors == [
+        'pages/budget-2017-18.md:6: meets "3(a)" does not say which financial year it covers. '
+        'Fix: write the article, a space and the financial year: "3(a) 2017-18"',
+        'pages/budget-2017-18.md:7: meets "9(z) 2017-18": article "9(z)" is not a duty in the '
+        "duties file. Fix: write the article as data/transparency.yml lists it, for example 3(a)",
+        'transparency/spending/2017-05.csv:2: Amount "lots" is not an amount of money. Fix: write '
+        "pounds and pence in figures, for example 1250.00 or £1,250.00 (no words, no letters such "
+        "as k or m)",
+        'transparency/spending/2017-05.csv:3: Date "03/05/2017" is not written as year-month-day. '
+        "Fix: write 2017-05-03 if you mean 3 May 2017; only year-month-day cannot be misread "
+        "(05/11/2026 is 11 May in some countries)",
+        'transparency/spending/2017-06.xlsx:1: "2017-06.xlsx" is not a CSV file. Fix: save the '
+        "spreadsheet as CSV (comma separated values), named by its period, and remove this copy",
+        'transparency/spending/April 2017.csv:1: the file name "April 2017.csv" does not say which '
+        "month it is for. Fix: name it by the month, for example 2017-04.csv (April 2017)",
+        'transparency/spendng: "spendng" is not one of the registers. Fix: put each register file '
+        "in its folder: spending, grants, contracts, gifts-and-hospitality, premises, "
+        'hmicfrs-reports (did you mean "spending"?)',
+    ]
+    # The month with mistakes is not published half-read; the good one still is.
+    assert not (tmp_path / "out" / "transparency" / "spending" / "2017-05").exists()
+    assert (tmp_path / "out" / "transparency" / "spending" / "2017-04" / "index.html").exists()
