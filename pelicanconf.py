@@ -55,7 +55,7 @@ PLUGINS = [
 # --- Content -----------------------------------------------------------------
 ARTICLE_PATHS = ["news", "district-days", "decisions"]
 PAGE_PATHS = ["pages", "faq"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "documents"]  # documents: published as they are (plugins/transparency)
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 IGNORE_FILES = [".#*", "*~", "README.md"]

@@ -88,6 +88,26 @@ def give_lead_photo(release, image, alt):
     release.write_text("".join(kept), encoding="utf-8")
 
 
+def make_pdf(path, pages=3, tagged=True, password=None):
+    """A small PDF of blank pages at `path`: tagged for screen readers (/MarkInfo /Marked)
+    or not, locked with a password or not."""
+    from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if tagged:
+        writer._root_object[NameObject("/MarkInfo")] = DictionaryObject(
+            {NameObject("/Marked"): BooleanObject(True)})
+    if password:
+        writer.encrypt(password)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
 def copy_content(tmp_path, names=None):
     """A copy of the real content/ (or only `names` inside it) to change in a test."""
     target = tmp_path / "content"

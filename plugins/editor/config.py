@@ -38,6 +38,7 @@ BODY_HINT = {
 # A Markdown picture with nothing between its square brackets has no description.
 NO_EMPTY_ALT = r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$"
 IMAGE_FOLDER = "/content/images/{{year}}"  # content/images/YEAR/, as the content guide says
+DOCUMENT_FOLDER = "/content/documents/{{year}}"  # content/documents/YEAR/ (plugins/transparency)
 
 DISTRICT_FIELDS = (
     ("name", "Name", "As reports and releases write it, e.g. St Albans.", True),
@@ -94,6 +95,12 @@ def widget_for(field, *, districts, topics, summary_max):
                               "format": "YYYY-MM-DD", "date_format": "D MMMM YYYY",
                               "time_format": False, "picker_utc": True, "default": "{{now}}"},
                              {"name": "note", "label": "What changed", "widget": "string"}])
+    elif field.kind == "documents":
+        entry.update(widget="list", allow_add=True, default=[], summary="{{fields.title}}",
+                     fields=[{"name": "file", "label": "File", "widget": "file",
+                              "choose_url": False, "media_folder": DOCUMENT_FOLDER,
+                              "public_folder": "documents/{{year}}"},
+                             {"name": "title", "label": "Title", "widget": "string"}])
     elif field.kind == "image":
         entry.update(widget="image", choose_url=False, media_folder=IMAGE_FOLDER,
                      public_folder="images/{{year}}")

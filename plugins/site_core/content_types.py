@@ -13,8 +13,9 @@ LIFE_KEYS = ("changes", "withdrawn", "withdrawn_reason", "removed", "removed_rea
              "pre_election_checked")
 # `meets`: the transparency duties an item meets ("3(a) 2017-18"); any kind may say so,
 # and plugins/transparency checks the values against content/data/transparency.yml.
+# `documents`: files it publishes (a signed notice, a report as PDF), shown as attachments.
 COMMON_KEYS = ("title", "date", "modified", "summary", "slug", "redirect_from",
-               "status", "meets") + LIFE_KEYS
+               "status", "meets", "documents") + LIFE_KEYS
 ARTICLE_KEYS = COMMON_KEYS + ("tags", "districts", "image", "image_alt")
 
 

@@ -21,7 +21,8 @@ class Field:
     key: str
     label: str  # as the editor's form shows it
     hint: str  # the help text under it: what to write, in a press officer's words
-    kind: str  # sort of value: text, paragraph, date, list, choice, choices, image, changes
+    kind: str  # sort of value: text, paragraph, date, list, choice, choices, image, changes,
+    # documents
     required: bool = False
     choices: tuple = ()  # allowed values of a choice; "districts"/"topics": from the content
 
@@ -95,6 +96,10 @@ FIELDS = {field.key: field for field in (
     Field("meets", "Transparency duties (advanced)",
           "The transparency duties it meets, one a line, as the transparency page names "
           "them: the article, then the period, such as 3(a) 2017-18.", "list"),
+    Field("documents", "Documents",
+          "Files it publishes that must stay files, such as a signed decision notice or a "
+          "budget report as PDF: each with its title. Put what you can on the page itself.",
+          "documents"),
     Field("template", "Layout (advanced)",
           "Leave empty for the normal page layout.", "text"),
 )}

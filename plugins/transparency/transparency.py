@@ -10,11 +10,13 @@ import os
 from dataclasses import dataclass, field
 
 from pelican import signals
+from pelican.contents import Article, Page
 from pelican.generators import Generator
 from site_core import ERROR, Problem, close_matches, did_you_mean, report, shown_path
 from site_core.clock import build_now
 
-from .duties import DUTIES_FILE, parse_duties
+from .documents import attachments_of
+from .duties import parse_duties
 from .evidence import events_of, item_evidence, meets_of, table_evidence
 from .registers import (
     BY_NAME, REGISTERS, decode, file_name_problem, money_text, period_of_file, read_table,
@@ -200,6 +202,16 @@ def get_generators(pelican):
     return TransparencyGenerator
 
 
+def attach_documents(content):
+    """The documents an item publishes (`documents:`), checked, as `content.attachments`."""
+    if not isinstance(content, (Article, Page)):
+        return
+    value = content.metadata.get("documents")
+    attachments, problems = attachments_of(value, content.settings["PATH"])
+    content.attachments = attachments
+    report(*(problem.at(content.source_path) for problem in problems))
+
+
 def add_filters(generator):
     generator.env.filters["money"] = money_text  # £1,250 or £1,234.56, as the tables show money
 
@@ -207,6 +219,9 @@ def add_filters(generator):
 def register():
     # generator_init: every generator's templates may show an amount with `| money`.
     signals.generator_init.connect(add_filters)
+    # content_object_init: each item's documents are checked as it is read, so that the
+    # preview keeps them (and their problems) with the item.
+    signals.content_object_init.connect(attach_documents)
     # get_generators: the duties' status needs every article and page read, and the
     # pages are written by a generator of their own, which Pelican runs after its own.
     signals.get_generators.connect(get_generators)

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site
+from conftest import build_site, make_pdf
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "transparency" / "good"
 NOW = {"SITE_NOW": "2017-07-15T12:00", "SEARCH_INDEX": False}
@@ -184,3 +184,22 @@ def test_many_mistakes_at_once_are_all_reported_and_the_good_files_still_publish
     # The month with mistakes is not published half-read; the good one still is.
     assert not (tmp_path / "out" / "transparency" / "spending" / "2017-05").exists()
     assert (tmp_path / "out" / "transparency" / "spending" / "2017-04" / "index.html").exists()
+
+
+def test_a_page_publishes_its_documents_as_attachments(tmp_path):
+    content = fixture_copy(tmp_path)
+    make_pdf(content / "documents" / "2017" / "budget-report.pdf", pages=12)
+    budget = content / "pages" / "budget-2017-18.md"
+    budget.write_text(budget.read_text().replace(
+        "meets:", "documents:\n  - file: documents/2017/budget-report.pdf\n    title: Budget report 2017 to 2018\nmeets:"))
+    result = build_site(content, tmp_path / "out", extra_settings=NOW, fatal="errors", env=WIDE_LOG)
+    assert result.ok, result.log
+    page = soup(result, "budget-2017-18/index.html")
+    section = page.select_one("section.pcc-attachments")
+    link = section.select_one("h3 a")
+    assert (link.get_text(), link["href"]) == ("Budget report 2017 to 2018", "/documents/2017/budget-report.pdf")
+    size = (content / "documents" / "2017" / "budget-report.pdf").stat().st_size
+    assert section.select("p.pcc-attachment__details")[0].get_text() == f"PDF, {round(size / 1024)} KB, 12 pages"
+    assert section.select_one("details summary").get_text(" ", strip=True).startswith("Request an accessible format")
+    assert (Path(result.output) / "documents" / "2017" / "budget-report.pdf").read_bytes() == \
+        (content / "documents" / "2017" / "budget-report.pdf").read_bytes()
