@@ -32,9 +32,10 @@ def front_matter(path):
 
 
 def items():
-    """(link, front matter) of every news item and District Day report in content/."""
+    """(link, front matter) of every press release, District Day report and decision in
+    content/, in the order of their paths (the site's order for items of one date)."""
     found = []
-    for folder in ("news", "district-days"):
+    for folder in ("decisions", "district-days", "news"):
         for path in sorted((CONTENT / folder).glob("*.md")):
             meta = front_matter(path)
             slug = meta.get("slug") or DATED_FILE.match(path.name)["slug"]
@@ -56,7 +57,8 @@ def feeds(built_site):
 def test_the_site_has_every_feed_a_subscriber_can_ask_for(built_site, feeds):
     written = {p.relative_to(built_site.output).as_posix() for p in feeds}
     expected = {"feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/news.atom.xml",
-                "feeds/district-days.atom.xml"}
+                "feeds/district-days.atom.xml", "feeds/decisions.atom.xml",
+                "feeds/transparency.atom.xml"}
     expected |= {f"feeds/topics/{slugify(tag)}.atom.xml"
                  for _, meta in items() for tag in meta.get("tags", [])}
     districts = [p.parent.name for p in (built_site.output / "districts").glob("*/index.html")]
@@ -96,7 +98,7 @@ def test_all_news_holds_every_item_newest_first(built_site):
     assert links_in(built_site.output, "feeds/all.rss.xml") == expected
 
 
-@pytest.mark.parametrize("section", ["news", "district-days"])
+@pytest.mark.parametrize("section", ["news", "district-days", "decisions"])
 def test_a_section_feed_holds_exactly_its_section(built_site, section):
     expected = {link for link, _ in items() if link.startswith(f"/{section}/")}
     assert set(links_in(built_site.output, f"feeds/{section}.atom.xml")) == expected

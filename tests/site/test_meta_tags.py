@@ -176,14 +176,15 @@ def test_an_item_without_an_image_shares_none(built_site):
 
 # --- JSON-LD ----------------------------------------------------------------------------
 
-def news_and_district_days(pages):
+def news_and_district_days(pages):  # and decisions: every dated item
     return [(path, soup) for path, soup in pages
-            if re.fullmatch(r"(news|district-days)/\d{4}/[^/]+/", path)]
+            if re.fullmatch(r"(news|district-days|decisions)/\d{4}/[^/]+/", path)]
 
 
-def test_every_press_release_and_district_day_is_a_news_article_matching_the_page(pages, built_site):
+def test_every_press_release_district_day_and_decision_is_a_news_article_matching_the_page(
+        pages, built_site):
     items = news_and_district_days(pages)
-    assert len(items) == 15
+    assert len(items) == 19  # 14 press releases, 1 District Day report, 4 decisions
     for path, soup in items:
         [article] = json_ld(soup, "NewsArticle")
         assert article["@context"] == "https://schema.org"
@@ -215,7 +216,7 @@ def test_district_day_article_names_its_district(built_site):
 
 def test_other_pages_are_not_news_articles(pages):
     for path, soup in pages:
-        if not re.fullmatch(r"(news|district-days)/\d{4}/[^/]+/", path):
+        if not re.fullmatch(r"(news|district-days|decisions)/\d{4}/[^/]+/", path):
             assert json_ld(soup, "NewsArticle") == [], path
 
 

@@ -35,7 +35,7 @@ def test_the_style_report_lists_every_page_hardest_first_with_the_median():
         [sys.executable, str(REPO / "tools" / "style_report.py"), "--content", str(CONTENT)],
         capture_output=True, text=True, check=True)
     rows = re.findall(r"^\s*(\d+\.\d)\s+(\d+)\s+(\d+)\s+(\S+\.md)", completed.stdout, re.MULTILINE)
-    pages = {path.relative_to(CONTENT).as_posix() for folder in ("news", "district-days",
+    pages = {path.relative_to(CONTENT).as_posix() for folder in ("news", "district-days", "decisions",
                                                                   "faq", "pages")
              for path in (CONTENT / folder).glob("*.md")}
     assert {row[3] for row in rows} == pages

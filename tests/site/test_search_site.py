@@ -15,7 +15,7 @@ from conftest import CONTENT, build_site
 
 PUBLIC = "https://hertscommissioner.github.io"  # SITE_PUBLIC_URL in pelicanconf.py
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-CONTENT_PAGE = re.compile(r"(news|district-days)/\d{4}/[^/]+/|faq/[^/]+/|about/|accessibility/|privacy/|contact/")
+CONTENT_PAGE = re.compile(r"(news|district-days|decisions)/\d{4}/[^/]+/|faq/[^/]+/|about/|accessibility/|privacy/|contact/")
 
 
 def url_path(output, html_file):
@@ -43,7 +43,7 @@ def index_fragments(built_site):
 def test_the_index_holds_exactly_the_content_pages(built_site, index_fragments):
     content_pages = {url_path(built_site.output, f) for f in built_site.html_pages()
                      if CONTENT_PAGE.fullmatch(url_path(built_site.output, f))}
-    assert len(content_pages) == 21  # the 20 content files and the contact directory
+    assert len(content_pages) == 25  # the 24 content files and the contact directory
     assert set(index_fragments) == content_pages
     assert (built_site.output / "pagefind" / "pagefind.js").exists()
 
