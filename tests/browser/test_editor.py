@@ -113,6 +113,30 @@ def page_at(output, relative):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def test_a_decision_made_in_the_editor_is_written_as_make_new_decision_writes_it(
+        new_entry, session, tmp_path):
+    title = "Community Safety Fund for 2018/19"
+    page = new_entry("decision")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Decision number").fill("2018/001")
+    page.get_by_label("Summary").fill("Money for the Community Safety Grant in 2018/19.")
+    page.get_by_label("Decision", exact=True).fill("Set aside money for the grant in 2018/19.")
+    page.get_by_label(re.compile(r"^Cost( \(optional\))?$")).fill("£800,000")
+    write_text(page, "Partners bid for the grant again.")
+
+    assert publish(page) == SAVED
+
+    saved = session.content / "decisions" / f"{TODAY:%Y-%m-%d}-{slugify(title)}.md"
+    assert saved.is_file(), f"Not saved as {saved.name}: {sorted(files_in(saved.parent))}"
+    meta, _ = front_matter(saved)
+    assert list(meta) == list(STARTER_KEYS["decision"])
+    assert (meta["number"], meta["cost"]) == ("2018/001", "£800,000")
+    output = built_copy(session, tmp_path, saved)
+    decision = page_at(output, f"decisions/{TODAY.year}/{slugify(title)}/index.html")
+    facts = [dt.get_text(strip=True) for dt in decision.select("dl.pcc-summary-list dt")]
+    assert facts == ["Decision number", "Date", "Decision", "Cost"]
+
+
 def test_a_press_release_made_in_the_editor_is_published(new_entry, session, tmp_path):
     assert PHONE in (session.content / "data" / "contacts.yml").read_text(encoding="utf-8")
     title = "Commissioner’s new fund for Café projects"
