@@ -157,8 +157,9 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    # Not pages to find: "not found", and the search page (its results are not pages).
-    "exclude": [r"^404\.html$", r"^search/$"],
+    # Not pages to find: "not found", the search page (its results are not pages), a
+    # register's CSV downloads and its sorted copies (they name the table as canonical).
+    "exclude": [r"^404\.html$", r"^search/$", r"^transparency/.*\.csv$", r"^transparency/.*/by-[a-z0-9-]+/$"],
 }
 # --- Web editor (plugins/editor; README: "Writing in the browser") --------------------
 EDITOR_REPO = "hertscommissioner/hertscommissioner.github.io"  # where the editor commits

@@ -90,6 +90,12 @@ def test_every_item_is_described_by_its_summary(pages):
         assert meta(soup, "twitter:description") == expected
 
 
+def canonical_path(path):
+    """The page a page names as canonical: itself, but a register table sorted another way
+    (transparency/spending/2017-04/by-amount/) names the table (.../2017-04/)."""
+    return re.sub(r"^(transparency/.+/)by-[a-z0-9-]+/$", r"\1", path)
+
+
 def test_every_indexable_page_has_an_absolute_canonical_url_to_itself(pages):
     for path, soup in pages:
         canonicals = soup.find_all("link", rel="canonical")
@@ -97,7 +103,7 @@ def test_every_indexable_page_has_an_absolute_canonical_url_to_itself(pages):
             assert canonicals == [] and is_noindex(soup)
             continue
         assert len(canonicals) == 1, path
-        assert canonicals[0]["href"] == f"{PUBLIC}/{path}", path
+        assert canonicals[0]["href"] == f"{PUBLIC}/{canonical_path(path)}", path
         assert meta(soup, "og:url") == canonicals[0]["href"]
 
 
@@ -108,7 +114,7 @@ def test_canonical_urls_use_siteurl_in_a_publish_build(published_site):
         soup = soup_of(html_file)
         if path == "404.html":
             continue
-        assert soup.find("link", rel="canonical")["href"] == f"{PUBLISHED}/{path}"
+        assert soup.find("link", rel="canonical")["href"] == f"{PUBLISHED}/{canonical_path(path)}"
         checked += 1
     assert checked > 20
 

@@ -15,7 +15,10 @@ from conftest import CONTENT, build_site
 
 PUBLIC = "https://hertscommissioner.github.io"  # SITE_PUBLIC_URL in pelicanconf.py
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-CONTENT_PAGE = re.compile(r"(news|district-days|decisions)/\d{4}/[^/]+/|faq/[^/]+/|about/|accessibility/|privacy/|contact/")
+# The pages a resident searches: content files, the contact directory, /transparency/ and
+# each register table (not its sorted copies, by-<column>/, which hold the same rows).
+CONTENT_PAGE = re.compile(r"(news|district-days|decisions)/\d{4}/[^/]+/|faq/[^/]+/|about/|accessibility/|privacy/|contact/"
+                          r"|transparency/|transparency/[a-z-]+/[0-9-]+/")
 
 
 def url_path(output, html_file):
@@ -43,7 +46,8 @@ def index_fragments(built_site):
 def test_the_index_holds_exactly_the_content_pages(built_site, index_fragments):
     content_pages = {url_path(built_site.output, f) for f in built_site.html_pages()
                      if CONTENT_PAGE.fullmatch(url_path(built_site.output, f))}
-    assert len(content_pages) == 25  # the 24 content files and the contact directory
+    # the content files, the contact directory, /transparency/ and one register table
+    assert len(content_pages) == 27
     assert set(index_fragments) == content_pages
     assert (built_site.output / "pagefind" / "pagefind.js").exists()
 
@@ -115,8 +119,9 @@ def sitemap(built_site):
             for url in root.findall("s:url", SITEMAP_NS)}
 
 
-def test_sitemap_lists_every_page_but_not_found_and_search(built_site, sitemap):
-    expected = {f"{PUBLIC}/{url_path(built_site.output, f)}" for f in built_site.html_pages()}
+def test_sitemap_lists_every_page_but_not_found_search_and_sorted_copies(built_site, sitemap):
+    expected = {f"{PUBLIC}/{url_path(built_site.output, f)}" for f in built_site.html_pages()
+                if not re.search(r"/by-[a-z0-9-]+/$", url_path(built_site.output, f))}
     expected -= {f"{PUBLIC}/404.html", f"{PUBLIC}/search/"}
     assert set(sitemap) == expected
     assert len(sitemap) > 40
