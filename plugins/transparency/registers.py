@@ -29,6 +29,7 @@ class Column:
     required: bool = True
     sortable: bool = False  # a version of the table sorted by it is published too
     in_period: bool = False  # a date that must fall in the month or year of its file
+    empty: str = ""  # what an empty cell shows: "Not yet" where something is still to come
 
     @property
     def slug(self):
@@ -98,7 +99,7 @@ REGISTERS = (
              "Each report of His Majesty's Inspectorate of Constabulary and Fire & Rescue "
              "Services on the force, and the Commissioner's comments on it.", DAY,
              (Column("Published", DATE, sortable=True), Column("Report", sortable=True),
-              Column("Report link", LINK), Column("Comments published", DATE, required=False),
+              Column("Report link", LINK), Column("Comments published", DATE, required=False, empty="Not yet"),
               Column("Comments link", LINK, required=False)),
              searched="Report",
              example_row="2017-04-27,PEEL: police effectiveness 2016,https://www.justiceinspectorates"

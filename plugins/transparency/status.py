@@ -43,10 +43,18 @@ class Event:
 class Status:
     duty: object
     state: str
-    summary: str  # one line: "Overdue since 1 July 2017: May 2017 and 3 later months"
+    summary: str  # one line: "Overdue since 1 July 2017: May 2017 and 3 later months not yet published"
     evidence: list = field(default_factory=list)  # newest first
     overdue: list = field(default_factory=list)  # (what, due date, name) of each late item
     next_due: tuple | None = None  # (what, due date, name) of the next item to publish
+
+    @property
+    def detail(self):
+        """What the /transparency/ page says under the state's label: the summary less the
+        label's own words ("Since 1 July 2017: ...", "Next: June 2017, due by ...")."""
+        if self.state == OVERDUE:
+            return "S" + self.summary[len("Overdue s"):]
+        return self.summary if self.summary.startswith("Next:") else ""
 
     @property
     def label(self):
@@ -101,7 +109,8 @@ def _periodic(duty, evidence, today):
         first_label, first_due, _ = overdue[0]
         later = len(overdue) - 1
         more = f" and {later} later {_plural(duty.period_kind, later)}" if later else ""
-        summary = f"Overdue since {day_label(first_due + datetime.timedelta(days=1))}: {first_label}{more}"
+        summary = (f"Overdue since {day_label(first_due + datetime.timedelta(days=1))}: "
+                   f"{first_label}{more} not yet published")
         return Status(duty, OVERDUE, summary, evidence, overdue, next_due)
     state = DUE if next_due and (next_due[1] - today).days <= 14 else UP_TO_DATE
     summary = f"Next: {next_due[0]}, due by {day_label(next_due[1])}" if next_due else "Up to date"
@@ -123,7 +132,8 @@ def _after_event(duty, evidence, events, today):
     if overdue:
         first_title, first_due, _ = overdue[0]
         more = f" and {len(overdue) - 1} more" if len(overdue) > 1 else ""
-        summary = f"Overdue since {day_label(first_due + datetime.timedelta(days=1))}: {first_title}{more}"
+        summary = (f"Overdue since {day_label(first_due + datetime.timedelta(days=1))}: nothing "
+                   f"published yet for {first_title}{more}")
         return Status(duty, OVERDUE, summary, evidence, overdue, waiting[0] if waiting else None)
     if waiting:
         title, due, _ = waiting[0]

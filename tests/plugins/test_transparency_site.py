@@ -67,10 +67,10 @@ def test_every_duty_is_listed_with_its_status_in_words(site):
         "article-1-a": "Published Last updated 1 March 2017",
         "article-1-c": "Not yet published here",
         "article-3-a": "Up to date Next: 2018 to 2019, due by 31 March 2018 Last updated 10 February 2017",
-        "article-3-f": "Overdue Overdue since 1 July 2017: May 2017 Last updated 30 April 2017",
+        "article-3-f": "Overdue Since 1 July 2017: May 2017 not yet published Last updated 30 April 2017",
         "article-3-g": "Up to date Next: June 2017, due by 31 July 2017 Last updated 31 May 2017",
         "article-5-d": "Published Last updated 31 March 2017",
-        "article-7b-b": "Overdue Overdue since 15 July 2017: Crime data integrity Last updated 1 June 2017",
+        "article-7b-b": "Overdue Since 15 July 2017: nothing published yet for Crime data integrity Last updated 1 June 2017",
     }
 
 

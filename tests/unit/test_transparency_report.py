@@ -22,7 +22,7 @@ def test_every_duty_with_where_it_stands_on_the_day():
         "",
         "3. Money",
         "  3(a)    The budget: Next: 2018 to 2019, due by 31 March 2018 (last updated 10 February 2017)",
-        "  3(f)    Grants: Overdue since 1 July 2017: May 2017 (last updated 30 April 2017)",
+        "  3(f)    Grants: Overdue since 1 July 2017: May 2017 not yet published (last updated 30 April 2017)",
         "  3(g)    Spending over £500: Next: June 2017, due by 31 July 2017 (last updated 31 May 2017)",
         "",
         "5. Decisions",
@@ -30,7 +30,7 @@ def test_every_duty_with_where_it_stands_on_the_day():
         "",
         "7B. Inspections",
         "  7B(b)   The Commissioner's comments on inspection reports: Overdue since 15 July 2017: "
-        "Crime data integrity (last updated 1 June 2017)",
+        "nothing published yet for Crime data integrity (last updated 1 June 2017)",
         "",
         "7 duties: 2 up to date, 2 overdue, 2 published, 1 not yet published here",
     ]

@@ -36,7 +36,7 @@ def test_the_last_day_of_the_next_month_is_still_in_time():
     assert duty_status(SPENDING, spent("2017-04"), D(2017, 6, 30)).state == DUE
     status = duty_status(SPENDING, spent("2017-04"), D(2017, 7, 1))
     assert status.state == OVERDUE
-    assert status.summary == "Overdue since 1 July 2017: May 2017"
+    assert status.summary == "Overdue since 1 July 2017: May 2017 not yet published"
 
 
 def test_a_missing_month_between_two_published_is_overdue():
@@ -75,7 +75,7 @@ def test_next_years_budget_must_be_out_before_the_year_starts():
     assert duty_status(BUDGET, evidence, D(2018, 3, 31)).state == DUE
     status = duty_status(BUDGET, evidence, D(2018, 4, 1))
     assert status.state == OVERDUE
-    assert status.summary == "Overdue since 1 April 2018: 2018 to 2019"
+    assert status.summary == "Overdue since 1 April 2018: 2018 to 2019 not yet published"
 
 
 def test_a_duty_kept_current_is_published_with_its_last_update():
