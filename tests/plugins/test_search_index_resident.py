@@ -67,7 +67,9 @@ def index(output):
 def test_a_first_indexing_gives_what_the_pagefind_program_gives(output, index, tmp_path):
     assert index.update() > 0
     assert fragments(output) == cli_fragments(output, tmp_path)
-    assert len(fragments(output)) == 21
+    # the content pages and the contact directory (21), the 4 decisions, /transparency/
+    # and its inspection reports' table
+    assert len(fragments(output)) == 27
     assert {"pagefind.js", "pagefind-ui.js", "pagefind-entry.json"} <= bundle_files(output)
     assert entry_points_at_its_files(output)
 
@@ -96,7 +98,7 @@ def test_after_edits_the_index_is_what_a_fresh_indexing_gives(output, index, tmp
     assert "/news/2017/a-release-added-in-the-preview/" in got
     assert "/faq/council-tax/" not in got and "/about/" not in got
     # The fragments of the pages that changed or went are gone, not left beside the new.
-    assert len(list((output / "pagefind" / "fragment").iterdir())) == len(got) == 20
+    assert len(list((output / "pagefind" / "fragment").iterdir())) == len(got) == 26
     assert bundle_files(output) != old_files
     assert entry_points_at_its_files(output)
 
