@@ -47,7 +47,11 @@ _NOT_SHAPED = ("_context", "settings")  # the whole build's: compared through na
 def key_of(value):
     if isinstance(value, Content):
         return ("item", type(value).__name__, value.source_path or value.save_as)
-    return ("url", type(value).__name__, value.name)
+    if isinstance(value, URLWrapper):
+        return ("url", type(value).__name__, value.name)
+    # An entry a plugin puts in a feed itself (a register file in the transparency feed):
+    # known by its address, its words compared as every feed entry's are.
+    return ("entry", type(value).__name__, value.url)
 
 
 class Shapes:

@@ -178,6 +178,9 @@ class TransparencyGenerator(Generator):
                      for register in REGISTERS if self.tables[register.name]]
         self.site = TransparencySite(groups, registers, feed_url=setting(self.settings, "TRANSPARENCY_FEED_ATOM"))
         self.context["transparency"] = self.site
+        # The footer of every page links /transparency/: a name of its own, so that a
+        # change of a duty's status renders only the pages that show statuses again.
+        self.context["transparency_url"] = self.site.url
 
     def generate_output(self, writer):
         if self.site is None:
