@@ -40,7 +40,7 @@ def test_a_good_file_has_no_problem():
     ("---\ntitle: Hello\ndate: 2017-05-24\nsumary: One.\n---\n", [
         (4, "error", '"sumary" is not a front-matter key, so its value is ignored. Fix: correct '
          'the key (did you mean "summary"?) or remove the line; keys for press releases: title, '
-         "date, modified, summary, slug, redirect_from, status, meets, changes, withdrawn, withdrawn_reason, "
+         "date, modified, summary, slug, redirect_from, status, meets, documents, changes, withdrawn, withdrawn_reason, "
          "removed, removed_reason, pre_election_checked, tags, districts, image, image_alt"),
         (5, "warning", 'the summary is missing or empty. Fix: add "summary: ..." with one or two '
          "sentences; lists, feeds and search results show it"),  # where the line would go
