@@ -46,14 +46,14 @@ def write_pages(generator, writer):
 def _write_table(generator, writer, pages, table, common):
     from .transparency import csv_url, sorted_url, table_url
     template = generator.get_template("transparency_table")
-    sortable = [column for column in table.register.columns if column.sortable]
+    sortable = [column for column in table.columns if column.sortable]
     default = sortable[0] if sortable else None
     for column in [None] + sortable[1:]:
         by = column or default
         url = table_url(table) if column is None else sorted_url(table, column)
         rows = table.sorted_rows(by) if by else table.rows
         headings = [(c, _sort_link(table, c, default, sorted_url, table_url), _aria_sort(c, by))
-                    for c in table.register.columns]
+                    for c in table.columns]
         writer.write_file(f"{url}index.html", template, generator.context, url=url,
                           register_pages=pages, table=table, rows=rows, headings=headings,
                           sorted_by=by, is_sorted_copy=column is not None,
@@ -79,7 +79,7 @@ def _csv_text(table):
     """The register file as downloaded: UTF-8, its own columns, one row a line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    columns = table.register.columns
+    columns = table.columns
     writer.writerow([column.name for column in columns])
     for row in table.rows:
         writer.writerow([_plain(row[column.name], column) for column in columns])

@@ -60,7 +60,9 @@ REGISTERS = (
              "Every payment of more than £500, month by month.", MONTH,
              (Column("Date", DATE, sortable=True, in_period=True), Column("Supplier", sortable=True),
               Column("Expense type"), Column("Description", required=False),
-              Column("Amount", MONEY, sortable=True)),
+              Column("Amount", MONEY, sortable=True),
+              # the Order asks why it is good value; a statement for every row may go on the page
+              Column("Why it is good value", required=False)),
              total="Amount", searched="Supplier",
              example_row="2017-04-03,Hertfordshire County Council,Premises,Rent for April,1250.00"),
     Register("grants", "Crime and disorder reduction grants",
@@ -68,7 +70,8 @@ REGISTERS = (
              "how much and what for.", MONTH,
              (Column("Date awarded", DATE, sortable=True, in_period=True), Column("Recipient", sortable=True),
               Column("Purpose"), Column("Conditions", required=False),
-              Column("Amount", MONEY, sortable=True)),
+              Column("Amount", MONEY, sortable=True),
+              Column("Why it will reduce crime", required=False)),  # the Order asks for it
              total="Amount", searched="Recipient",
              example_row="2017-04-12,Watford Community Safety Partnership,Youth diversion,Annual report,15000"),
     Register("contracts", "Contracts and invitations to tender over £10,000",
@@ -125,6 +128,13 @@ class Table:
     path: str
     rows: list = field(default_factory=list)  # of {column name: Cell}
     lines: list = field(default_factory=list)  # the line each row starts on
+
+    @property
+    def columns(self):
+        """The columns shown and downloaded: every required one, and each other one that
+        has a value in some row (an empty optional column is left out)."""
+        return [column for column in self.register.columns
+                if column.required or any(row[column.name].text for row in self.rows)]
 
     @property
     def total(self):

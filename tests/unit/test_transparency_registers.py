@@ -39,13 +39,13 @@ def test_columns_may_come_in_any_order_and_any_case():
 def test_a_missing_column_is_named_with_the_whole_first_line():
     assert messages("Date,Supplier,Description,Amount\n2017-04-03,A,B,600\n") == [
         (1, 'the column "Expense type" is missing',
-         "add it to the first line: Date,Supplier,Expense type,Description,Amount")]
+         "add it to the first line: Date,Supplier,Expense type,Description,Amount,Why it is good value")]
 
 
 def test_a_mistyped_column_is_one_mistake_with_a_suggestion():
     assert messages("Date,Suplier,Expense type,Description,Amount\n2017-04-03,A,B,C,600\n") == [
         (1, 'the column "Suplier" is not one of the spending over £500 register\'s',
-         'the first line names these columns: Date,Supplier,Expense type,Description,Amount '
+         'the first line names these columns: Date,Supplier,Expense type,Description,Amount,Why it is good value '
          '(did you mean "Supplier"?)')]
 
 
@@ -95,7 +95,7 @@ def test_a_row_that_spans_lines_is_reported_on_its_first_line():
 
 def test_an_empty_file_and_a_file_with_no_rows():
     assert messages("") == [(1, "the file is empty", "start it with the line "
-                                 "Date,Supplier,Expense type,Description,Amount")]
+                                 "Date,Supplier,Expense type,Description,Amount,Why it is good value")]
     [(line, what, _)] = messages(HEADER)
     assert (line, what) == (2, "the file has no rows under its first line")
 
@@ -124,3 +124,11 @@ def test_rows_sort_by_a_column_money_largest_first():
     assert [r["Amount"].text for r in table.sorted_rows(SPENDING.column("Amount"))] == [
         "£28,500", "£1,250", "£600"]
     assert [r["Supplier"].text for r in table.sorted_rows(SPENDING.column("Date"))] == ["A", "c", "b"]
+
+
+def test_an_optional_column_is_shown_only_when_a_row_fills_it():
+    table, _ = read(HEADER + "2017-04-03,A,X,,600\n")
+    assert [column.name for column in table.columns] == [
+        "Date", "Supplier", "Expense type", "Amount"]
+    table, _ = read(HEADER.strip() + ",Why it is good value\n2017-04-03,A,X,,600,Three quotes\n")
+    assert [column.name for column in table.columns][-1] == "Why it is good value"
