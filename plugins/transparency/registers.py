@@ -64,7 +64,8 @@ REGISTERS = (
               # the Order asks why it is good value; a statement for every row may go on the page
               Column("Why it is good value", required=False)),
              total="Amount", searched="Supplier",
-             example_row="2017-04-03,Hertfordshire County Council,Premises,Rent for April,1250.00"),
+             example_row="2017-04-03,Hertfordshire County Council,Premises,Rent for April,1250.00,"
+                         "Rent set by the lease"),
     Register("grants", "Crime and disorder reduction grants",
              "Each grant made to reduce crime and disorder, month by month: who received it, "
              "how much and what for.", MONTH,
@@ -73,7 +74,8 @@ REGISTERS = (
               Column("Amount", MONEY, sortable=True),
               Column("Why it will reduce crime", required=False)),  # the Order asks for it
              total="Amount", searched="Recipient",
-             example_row="2017-04-12,Watford Community Safety Partnership,Youth diversion,Annual report,15000"),
+             example_row="2017-04-12,Watford Community Safety Partnership,Youth diversion,Annual report,"
+                         "15000,Fewer young people drawn into crime"),
     Register("contracts", "Contracts and invitations to tender over £10,000",
              "Each contract worth more than £10,000 and each invitation to tender for one.", DAY,
              (Column("Reference", required=False), Column("Title", sortable=True),

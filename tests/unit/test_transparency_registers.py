@@ -132,3 +132,18 @@ def test_an_optional_column_is_shown_only_when_a_row_fills_it():
         "Date", "Supplier", "Expense type", "Amount"]
     table, _ = read(HEADER.strip() + ",Why it is good value\n2017-04-03,A,X,,600,Three quotes\n")
     assert [column.name for column in table.columns][-1] == "Why it is good value"
+
+
+@pytest.mark.parametrize("register", list(BY_NAME.values()), ids=list(BY_NAME))
+def test_every_registers_example_row_reads_and_each_required_column_is_asked_for(register):
+    from transparency.registers import period_of_file
+    period = period_of_file(register, {"month": "2017-04", "financial year": "2017-18"}.get(
+        register.period, "2017-04-01"))
+    table, problems = read_table(register, period, "x.csv", register.header + "\n" + register.example_row + "\n")
+    assert problems == [] and len(table.rows) == 1
+    for column in register.columns:
+        if not column.required:
+            continue
+        header = ",".join(c.name for c in register.columns if c is not column)
+        found = read_table(register, period, "x.csv", header + "\n")[1]
+        assert [(p.line, p.what) for p in found] == [(1, f'the column "{column.name}" is missing')]
