@@ -16,7 +16,9 @@ Everything is drawn from the one `random.Random` given, and files are listed sor
 one seed replays the same edits on the same archive.
 """
 
+import csv
 import datetime
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -57,7 +59,7 @@ CONTACT_LABELS = ["main line", "helpline", "enquiries", "office", "advice line"]
 KINDS = [
     "release_body", "release_title", "release_summary", "release_date", "tag_add",
     "tag_remove", "release_rename", "release_new", "release_delete", "release_link",
-    "district_day", "faq", "contacts", "page",
+    "district_day", "faq", "contacts", "page", "register",
     # beyond the brief: release_life's front matter, which moves a release out of lists
     "release_schedule", "release_withdraw", "release_correction",
 ]
@@ -65,7 +67,7 @@ WEIGHTS = {"release_body": 3, "release_link": 2, "release_title": 2, "release_su
            "release_date": 2, "release_new": 1.5, "release_rename": 1.5, "tag_add": 1.5,
            "tag_remove": 1.5, "district_day": 1.5, "faq": 1.5, "contacts": 1.5, "page": 1.5,
            "release_delete": 1, "release_schedule": 0.5, "release_withdraw": 0.5,
-           "release_correction": 0.5}
+           "release_correction": 0.5, "register": 1}
 BREAKS = ["no_title", "bad_yaml", "unclosed_front_matter", "bad_date", "missing_link",
           "contacts_key", "bad_district"]
 # Keep the archive from emptying.
@@ -577,6 +579,28 @@ class Editor:
             what = f"name -> {new!r}"
         path.write_text("".join(lines), encoding="utf-8")
         return Step("contacts", f"contacts.yml: {what}", {path})
+
+    def register(self):
+        """A month of spending over £500 (plugins/transparency): a new file, or a row
+        added to one; the register's pages, /transparency/ and its feed follow."""
+        folder = self.content / "transparency" / "spending"
+        files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+        number = self.next()
+        if files and self.rng.random() < 0.6:
+            path = self.rng.choice(files)
+            text = path.read_text(encoding="utf-8")
+        else:
+            path = folder / f"2017-{self.rng.randint(1, 9):02d}.csv"
+            text = path.read_text(encoding="utf-8") if path.exists() else \
+                "Date,Supplier,Expense type,Description,Amount\n"
+        month = path.stem
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([
+            f"{month}-{self.rng.randint(1, 28):02d}", f"{self.rng.choice(PLACES)} Supplies {number}",
+            "Supplies", self.sentence(), f"{self.rng.randint(501, 90000)}.{self.rng.randint(0, 99):02d}"])
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + out.getvalue(), encoding="utf-8")
+        return Step("register", f"spending row added to {self.rel(path)}", {path})
 
     # --- errors ------------------------------------------------------------------------
     def break_step(self):
