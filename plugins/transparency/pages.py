@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from site_core.clock import site_zone
 
-from .registers import MONEY
+from .registers import MONEY, money_text
+from .urls import csv_url, sorted_url, table_url
 
 INDEX_SAVE_AS = "transparency/index.html"
 
@@ -44,7 +45,6 @@ def write_pages(generator, writer):
 
 
 def _write_table(generator, writer, pages, table, common):
-    from .transparency import csv_url, sorted_url, table_url
     template = generator.get_template("transparency_table")
     sortable = [column for column in table.columns if column.sortable]
     default = sortable[0] if sortable else None
@@ -52,7 +52,7 @@ def _write_table(generator, writer, pages, table, common):
         by = column or default
         url = table_url(table) if column is None else sorted_url(table, column)
         rows = table.sorted_rows(by) if by else table.rows
-        headings = [(c, _sort_link(table, c, default, sorted_url, table_url), _aria_sort(c, by))
+        headings = [(c, _sort_link(table, c, default), _aria_sort(c, by))
                     for c in table.columns]
         writer.write_file(f"{url}index.html", template, generator.context, url=url,
                           register_pages=pages, table=table, rows=rows, headings=headings,
@@ -63,7 +63,7 @@ def _write_table(generator, writer, pages, table, common):
                       generator.context, csv_text=_csv_text(table))
 
 
-def _sort_link(table, column, default, sorted_url, table_url):
+def _sort_link(table, column, default):
     if not column.sortable:
         return None
     return table_url(table) if column == default else sorted_url(table, column)
@@ -98,7 +98,6 @@ def _plain(cell, column):
 
 def _feed_items(generator, site):
     """Register files and the decisions and pages that meet duties, newest first."""
-    from .transparency import table_url
     zone = site_zone(generator.settings)
     items, seen = [], set()
     for pages in site.registers:
@@ -106,7 +105,6 @@ def _feed_items(generator, site):
             day = table.period.end
             summary = f"{len(table.rows)} {'entry' if len(table.rows) == 1 else 'entries'}"
             if table.total is not None:
-                from .registers import money_text
                 summary += f", {money_text(table.total)} in all"
             title = f"{table.register.title}: {table.period.label}"
             items.append(FeedItem(title, table_url(table), summary,

@@ -18,12 +18,13 @@ from site_core.clock import build_now
 from .documents import attachments_of
 from .duties import parse_duties
 from .evidence import events_of, item_evidence, meets_of, table_evidence
+from .pages import write_pages
 from .registers import (
     BY_NAME, REGISTERS, decode, file_name_problem, money_text, period_of_file, read_table,
 )
 from .status import OVERDUE, STATE_LABELS, duty_status, overdue_problems
+from .urls import INDEX_URL, register_url, table_url
 
-INDEX_URL = "transparency/"
 DECISIONS = "decisions"  # a duty's source that is the decisions register (content/decisions/)
 DECISION_KIND = "decision"  # what content_types calls an item of content/decisions/
 SOURCES = tuple(register.name for register in REGISTERS) + (DECISIONS,)
@@ -61,18 +62,6 @@ class TransparencySite:
     @property
     def states(self):
         return [(state, label, self.count(state)) for state, label in STATE_LABELS.items()]
-
-
-def table_url(table):
-    return f"transparency/{table.register.name}/{table.period.name}/"
-
-
-def sorted_url(table, column):
-    return f"{table_url(table)}by-{column.slug}/"
-
-
-def csv_url(table):
-    return f"transparency/{table.register.name}/{table.period.name}.csv"
 
 
 def read_registers(folder):
@@ -174,7 +163,7 @@ class TransparencyGenerator(Generator):
 
         groups = [(group, [statuses[d.article] for d in duties.duties if d.group == group.number])
                   for group in duties.groups]
-        registers = [RegisterPages(register, f"transparency/{register.name}/", self.tables[register.name])
+        registers = [RegisterPages(register, register_url(register), self.tables[register.name])
                      for register in REGISTERS if self.tables[register.name]]
         self.site = TransparencySite(groups, registers, feed_url=setting(self.settings, "TRANSPARENCY_FEED_ATOM"))
         self.context["transparency"] = self.site
@@ -185,7 +174,6 @@ class TransparencyGenerator(Generator):
     def generate_output(self, writer):
         if self.site is None:
             return
-        from .pages import write_pages  # the writing is long; kept apart from the reading
         write_pages(self, writer)
 
 
