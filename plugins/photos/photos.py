@@ -71,6 +71,7 @@ class Build:
     pictures: dict = field(default_factory=dict)  # original path -> Picture (or None)
     first_use: dict = field(default_factory=dict)  # original path -> (source path, reference)
     used: set = field(default_factory=set)  # original paths named by the item being prepared
+    on_site: set | None = None  # output paths the items on the site name (not a scheduled one's)
 
 
 def setting(settings, name):
@@ -265,6 +266,18 @@ def prepare_photos(item):
                                        if relative in used)
 
 
+def note_items_on_site(generators):
+    """The copies the site's items name, once release_life has held back the scheduled
+    ones: a scheduled release's photos are published with it, not before."""
+    state = _build.current
+    if state is None or not generators:
+        return
+    context = generators[0].context
+    state.on_site = {path for name in ("articles", "hidden_articles", "drafts", "pages",
+                                       "hidden_pages", "draft_pages")
+                     for item in context.get(name, ()) for path in getattr(item, "extra_outputs", ())}
+
+
 def write_photos(pelican):
     """Wait for the copies being made, report the photos that could not be, and write
     every copy the pages name from the cache into the output."""
@@ -278,18 +291,20 @@ def write_photos(pelican):
             source_path, reference = state.first_use[relative]
             report(Problem(*outcome.problem, ERROR, text=reference).at(source_path))
             failed.add(relative)
-    for path, (key, relative) in state.to_write.items():
+    to_write = {path: value for path, value in state.to_write.items()
+                if state.on_site is None or path in state.on_site}
+    for path, (key, relative) in to_write.items():
         data = None if relative in failed else state.cache.get(key)
         if data:  # (never missing unless the cache folder was emptied during the build)
             target = Path(pelican.output_path) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    if state.to_write:
+    if to_write:
         # News for the writer (stderr, beside the report): how much image work was done.
-        photos = sum(picture is not None for picture in state.pictures.values())
+        photos = len({relative for _key, relative in to_write.values()})
         made = sum(outcome.made for outcome in outcomes.values())
-        print(f"Photos: {photos} published as {len(state.to_write)} files; {made} made by "
-              f"this build, {len(set(state.to_write.values())) - made} taken from the cache",
+        print(f"Photos: {photos} published as {len(to_write)} files; {made} made by "
+              f"this build, {len(set(to_write.values())) - made} taken from the cache",
               file=sys.stderr, flush=True)
 
 
@@ -306,6 +321,9 @@ def register():
     # static_generator_finalized: Pelican has listed content/images/ to copy, and copies
     # nothing before the writing starts.
     signals.static_generator_finalized.connect(keep_originals_out)
+    # all_generators_finalized: release_life has held back the scheduled items, so the
+    # items left name the copies to publish.
+    signals.all_generators_finalized.connect(note_items_on_site)
     # finalized: the output folder exists; the derived files go in beside the pages, and
     # before the link check (which runs after every finalized receiver) looks for them.
     signals.finalized.connect(write_photos)

@@ -59,3 +59,16 @@ def test_once_its_time_has_come_it_is_published_everywhere(content, tmp_path):
                   "districts/dacorum/index.html", "sitemap.xml", "urls.txt"):
         assert "zephyrine" in result.read(where).lower(), where
     assert "Scheduled, not published" not in result.log
+
+
+def test_a_scheduled_releases_photo_is_not_published_before_it(tmp_path):
+    content = copy_content(tmp_path)
+    release = content / "news" / "2017-04-05-street-triage-pilot.md"
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("date: 2017-04-05", "date: 2027-01-07", 1), encoding="utf-8")
+    assert "street-triage-car" in text and "date: 2027-01-07" in release.read_text(encoding="utf-8")
+    result = build_site(content, tmp_path / "output", extra_settings={
+        "SITE_NOW": "2026-12-01T09:00", "SEARCH_INDEX": False})
+    published = [path.name for path in (tmp_path / "output" / "images" / "2017").iterdir()]
+    assert published, result.log  # the other releases' photos are there
+    assert not [name for name in published if name.startswith("street-triage-car")]
