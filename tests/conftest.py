@@ -7,6 +7,7 @@ a plugin connected in one build can never leak into the next.
 import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -86,6 +87,32 @@ def give_lead_photo(release, image, alt):
     kept = [line for line in lines if not line.startswith(("image:", "image_alt:"))]
     kept.insert(kept.index("---\n", 1), f"image: {image}\nimage_alt: {alt}\n")
     release.write_text("".join(kept), encoding="utf-8")
+
+
+# One message of a build's report: "<file>:<line>: error: <what>. Fix: <what to do>"
+# (a path may hold a space; a message about a folder has no line).
+REPORT_LINE = re.compile(r"^(.+?): (error|warning): (.*?\. Fix: .*?)\s*$")
+WIDE_LOG = {"COLUMNS": "2000"}  # a build's environment: one message a line, however long
+
+
+def report_messages(log, content=None):
+    """(level, "<file>:<line>: <what>. Fix: ...") of every message in a build's report,
+    sorted; with `content`, the paths inside it are shown relative to it."""
+    found = []
+    for line in log.splitlines():
+        match = REPORT_LINE.search(line)
+        if match:
+            text = f"{match.group(1)}: {match.group(3)}"
+            found.append((match.group(2), text.replace(f"{content}/", "") if content else text))
+    return sorted(found)
+
+
+def fixture_content(fixtures, tmp_path, *parts):
+    """tmp_path/content made of the fixture folders `parts` of `fixtures`, in order."""
+    content = tmp_path / "content"
+    for part in parts:
+        shutil.copytree(fixtures / part, content, dirs_exist_ok=True)
+    return content
 
 
 def make_pdf(path, pages=3, tagged=True, password=None):

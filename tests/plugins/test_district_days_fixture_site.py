@@ -8,26 +8,18 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site
+from conftest import WIDE_LOG, build_site, fixture_content, report_messages
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "district_days"
-WIDE_LOG = {"COLUMNS": "2000"}  # one message a line, however long
 FOUR = "Dacorum, Hertsmere, St Albans, Watford"
-# The build's report: "<file>:<line>: error: <what>. Fix: <what to do>", one a line.
-MESSAGE = re.compile(r"^(\S+?:\d+): (error|warning): (.*?\. Fix: .*?)\s*$")
 
 
 def content_from(tmp_path, *parts):
-    content = tmp_path / "content"
-    for part in parts:
-        shutil.copytree(FIXTURES / part, content, dirs_exist_ok=True)
-    return content
+    return fixture_content(FIXTURES, tmp_path, *parts)
 
 
 def messages_in(log):
-    """(level, "<file>:<line>: <what>. Fix: ...") of every message in the report."""
-    return sorted((m.group(2), f"{m.group(1)}: {m.group(3)}")
-                  for line in log.splitlines() if (m := MESSAGE.search(line)))
+    return report_messages(log)
 
 
 def soup(result, relative):

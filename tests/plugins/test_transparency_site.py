@@ -2,7 +2,6 @@
 each rule, registers in CSV, a budget page and an about page that say which duty they
 meet, a decision. The build's "now" is fixed (SITE_NOW), so what is late is known."""
 
-import re
 import shutil
 from pathlib import Path
 
@@ -10,18 +9,14 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, make_pdf
+from conftest import WIDE_LOG, build_site, make_pdf, report_messages
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "transparency" / "good"
 NOW = {"SITE_NOW": "2017-07-15T12:00", "SEARCH_INDEX": False}
-WIDE_LOG = {"COLUMNS": "2000"}
-MESSAGE = re.compile(r"^(.+?): (error|warning): (.*?\. Fix: .*?)\s*$")  # a path may hold a space
 
 
 def messages_in(log, content):
-    """(level, "<file>:<line>: <what>. Fix: ...") of every message, paths relative to content/."""
-    return sorted((m.group(2), f"{m.group(1)}: {m.group(3)}".replace(f"{content}/", ""))
-                  for line in log.splitlines() if (m := MESSAGE.search(line)))
+    return report_messages(log, content)
 
 
 def fixture_copy(tmp_path):
