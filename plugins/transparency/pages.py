@@ -29,10 +29,13 @@ class FeedItem:
 
 
 def write_pages(generator, writer):
+    # Each page is handed only what it shows: the preview (live_build) compares what a
+    # page read with what it reads next time, and a register file's page that read the
+    # whole site's registers would be compared row by row after every save.
     site, settings = generator.site, generator.settings
-    common = {"relative_urls": settings["RELATIVE_URLS"], "transparency": site}
+    common = {"relative_urls": settings["RELATIVE_URLS"], "transparency_url": site.url}
     writer.write_file(INDEX_SAVE_AS, generator.get_template("transparency"), generator.context,
-                      url=site.url, **common)
+                      url=site.url, transparency=site, **common)
     for pages in site.registers:
         writer.write_file(f"{pages.url}index.html", generator.get_template("transparency_register"),
                           generator.context, url=pages.url, register_pages=pages, **common)
@@ -55,7 +58,8 @@ def _write_table(generator, writer, pages, table, common):
         headings = [(c, _sort_link(table, c, default), _aria_sort(c, by))
                     for c in table.columns]
         writer.write_file(f"{url}index.html", template, generator.context, url=url,
-                          register_pages=pages, table=table, rows=rows, headings=headings,
+                          register=pages.register, register_url=pages.url, table=table,
+                          rows=rows, headings=headings,
                           sorted_by=by, is_sorted_copy=column is not None,
                           canonical=table_url(table), csv_url=csv_url(table), **common)
     # A template of its own (not env.from_string): the preview notes each page's template by name.

@@ -236,6 +236,34 @@ def build_items(releases, seed=0, contacts=FALLBACK_CONTACTS):
     return items
 
 
+SUPPLIERS = ["Hertfordshire County Council", "Beacon Victim Care", "Herts Fleet Services",
+             "Stanborough Office Supplies", "Eastern Forensics Ltd", "County Interpreting Service",
+             "Three Counties Estates", "Hitchin Print Works", "Watford Training Centre"]
+
+
+def register_files(releases, seed=0):
+    """(path, CSV text) of the transparency registers of an archive: spending over £500
+    for every month of the ten years (releases/100 rows a month: 50 at 5,000 releases),
+    grants for every month (a few rows each), as the plugins/transparency registers."""
+    rng = random.Random(seed)
+    files = []
+    rows = max(2, releases // 100)
+    for year in range(2013, 2023):
+        for month in range(1, 13):
+            spending = ["Date,Supplier,Expense type,Description,Amount"]
+            for _ in range(rows):
+                spending.append(f"{year}-{month:02d}-{rng.randint(1, 28):02d},{rng.choice(SUPPLIERS)},"
+                                f"Services,{rng.choice(SUBJECTS).format(tag='crime').capitalize()},"
+                                f"{rng.randint(501, 90000)}.{rng.randint(0, 99):02d}")
+            files.append((f"transparency/spending/{year}-{month:02d}.csv", "\n".join(spending) + "\n"))
+            grants = ["Date awarded,Recipient,Purpose,Conditions,Amount"]
+            for number in range(rng.randint(1, 4)):
+                grants.append(f"{year}-{month:02d}-{rng.randint(1, 28):02d},{rng.choice(DISTRICTS)} "
+                              f"Community Safety Partnership,Youth work {number},,{rng.randint(1000, 40000)}")
+            files.append((f"transparency/grants/{year}-{month:02d}.csv", "\n".join(grants) + "\n"))
+    return files
+
+
 def _yaml_value(value):
     if isinstance(value, (datetime.date, list)):
         return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("\n...")
@@ -267,7 +295,7 @@ def write_archive(target, releases, seed=0, style="yaml", data_dir=None, photos=
                   photos_from=None):
     """Write an archive into `target` (a content folder). `style` is "yaml" (ours) or
     "pelican" (plain Pelican). Copies `data_dir` (the real content/data) into
-    target/data when it exists. With `photos`, some releases get photos (photos.py),
+    target/data when it exists, and writes the transparency registers (ours only). With `photos`, some releases get photos (photos.py),
     painted here, or linked from the content folder `photos_from` that already has them.
     Returns the items written."""
     target = Path(target)
@@ -283,6 +311,10 @@ def write_archive(target, releases, seed=0, style="yaml", data_dir=None, photos=
         else:
             synthetic_photos.write_photos(target, paths, seed)
     render = render_yaml if style == "yaml" else render_pelican
+    if style == "yaml":  # plain Pelican has no registers to read
+        for relative, text in register_files(releases, seed):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            (target / relative).write_text(text, encoding="utf-8")
     for item in items:
         path = target / item.path
         path.parent.mkdir(parents=True, exist_ok=True)
