@@ -56,8 +56,12 @@ class TransparencySite:
     url: str = INDEX_URL
     feed_url: str | None = None
 
+    @property
+    def statuses(self):
+        return [status for _, statuses in self.groups for status in statuses]
+
     def count(self, state):
-        return sum(1 for _, statuses in self.groups for status in statuses if status.state == state)
+        return sum(1 for status in self.statuses if status.state == state)
 
     @property
     def states(self):

@@ -71,6 +71,9 @@ def test_every_duty_is_listed_with_its_status_in_words(site):
 
 def test_the_page_groups_duties_as_the_order_does_and_links_what_meets_them(site):
     page = soup(site, "transparency/index.html")
+    counts = page.find("p", string=lambda text: text and text.startswith("Of "))
+    assert " ".join(counts.get_text().split()) == (
+        "Of 7 items: 2 up to date, 2 overdue, 2 published, 1 not yet published here.")
     assert [h.get_text() for h in page.select("main h2")][1:] == [
         "The Commissioner", "Money", "Decisions", "Inspections"]
     links = {row["id"]: row.find("a")["href"] for row in page.select("table.pcc-duties tbody tr")
