@@ -47,6 +47,7 @@ class Status:
     evidence: list = field(default_factory=list)  # newest first
     overdue: list = field(default_factory=list)  # (what, due date, name) of each late item
     next_due: tuple | None = None  # (what, due date, name) of the next item to publish
+    link: str | None = None  # where /transparency/ sends a reader (set by the plugin)
 
     @property
     def detail(self):

@@ -165,6 +165,9 @@ class TransparencyGenerator(Generator):
                 where = _what_to_publish(status.duty, registers_folder)
                 report(*overdue_problems(status, data_path, where, events.get(status.duty.article, ())))
 
+        decisions_url = self.settings.get("CATEGORY_URL", "{slug}/").format(slug=DECISIONS)
+        for status in statuses.values():
+            status.link = _link_of(status, decisions_url)
         groups = [(group, [statuses[d.article] for d in duties.duties if d.group == group.number])
                   for group in duties.groups]
         registers = [RegisterPages(register, register_url(register), self.tables[register.name])
@@ -179,6 +182,19 @@ class TransparencyGenerator(Generator):
         if self.site is None:
             return
         write_pages(self, writer)
+
+
+def _link_of(status, decisions_url):
+    """Where /transparency/ sends a reader for a duty: the whole register (every month of
+    spending, every decision), or the page that meets it, or nowhere yet."""
+    if not status.evidence:
+        return None
+    source = status.duty.source
+    if source == DECISIONS:
+        return decisions_url
+    if source:
+        return register_url(BY_NAME[source])
+    return status.latest.url
 
 
 def _what_to_publish(duty, registers_folder):
