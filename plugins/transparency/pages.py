@@ -114,21 +114,13 @@ def _feed_items(generator, site):
             items.append(FeedItem(title, table_url(table), summary,
                                   datetime.datetime(day.year, day.month, day.day, tzinfo=zone),
                                   f"<p>{summary}.</p>"))
-    for _, statuses in site.groups:
-        for status in statuses:
-            for evidence in status.evidence:
-                if evidence.url in seen or evidence.url.startswith("transparency/"):
-                    continue
-                seen.add(evidence.url)
-                item = _item_at(generator, evidence.path)
-                if item is not None:
-                    items.append(item)
+    by_path = {item.source_path: item for name in ("articles", "hidden_articles", "pages", "hidden_pages")
+               for item in generator.context.get(name, [])}
+    for status in site.statuses:
+        for evidence in status.evidence:
+            if evidence.url in seen or evidence.url.startswith("transparency/"):
+                continue
+            seen.add(evidence.url)
+            if evidence.path in by_path:
+                items.append(by_path[evidence.path])
     return sorted(items, key=lambda item: (item.date, item.url), reverse=True)
-
-
-def _item_at(generator, source_path):
-    for name in ("articles", "hidden_articles", "pages", "hidden_pages"):
-        for item in generator.context.get(name, []):
-            if item.source_path == source_path:
-                return item
-    return None

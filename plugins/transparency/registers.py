@@ -241,30 +241,27 @@ def _rows(reader, problems):
 def _header_positions(register, names, problems):
     known = [column.name for column in register.columns]
     folded = {name.lower(): name for name in known}
-    positions = {}
+    positions, suggested = {}, set()
     for index, name in enumerate(names):
         column = folded.get(name.lower())
         if column is None:
+            matches = close_matches(name, known)
+            suggested.update(matches)
             problems.append(Problem(
                 f'the column "{name}" is not one of the {register.title.lower()} register\'s',
                 f"the first line names these columns: {register.header}"
-                f"{did_you_mean(close_matches(name, known))}", line=1))
+                f"{did_you_mean(matches)}", line=1))
         elif column in positions:
             problems.append(Problem(f'the column "{column}" is named twice in the first line',
                                     "remove one of the two, and its cells", line=1))
         else:
             positions[column] = index
     for column in register.columns:
-        if column.name not in positions and not problems_name(problems, column.name):
-            if column.required:
-                problems.append(Problem(f'the column "{column.name}" is missing',
-                                        f"add it to the first line: {register.header}", line=1))
+        # A mistyped column ("Suplier") is one mistake: its suggestion is not also missing.
+        if column.required and column.name not in positions and column.name not in suggested:
+            problems.append(Problem(f'the column "{column.name}" is missing',
+                                    f"add it to the first line: {register.header}", line=1))
     return positions
-
-
-def problems_name(problems, name):
-    """Whether a problem already suggests `name` (a mistyped column is one mistake)."""
-    return any(f'"{name}"?' in problem.fix for problem in problems)
 
 
 def _row(register, period, cells, positions, width, line, problems):
