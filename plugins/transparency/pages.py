@@ -121,6 +121,7 @@ def _feed_items(generator, site):
             if evidence.url in seen or evidence.url.startswith("transparency/"):
                 continue
             seen.add(evidence.url)
-            if evidence.path in by_path:
-                items.append(by_path[evidence.path])
+            item = by_path.get(evidence.path)
+            if item is not None and getattr(item, "date", None):  # a feed entry needs a date;
+                items.append(item)  # a page with only modified: is on /transparency/ alone
     return sorted(items, key=lambda item: (item.date, item.url), reverse=True)

@@ -203,3 +203,15 @@ def test_a_page_publishes_its_documents_as_attachments(tmp_path):
     assert section.select_one("details summary").get_text(" ", strip=True).startswith("Request an accessible format")
     assert (Path(result.output) / "documents" / "2017" / "budget-report.pdf").read_bytes() == \
         (content / "documents" / "2017" / "budget-report.pdf").read_bytes()
+
+
+def test_a_page_with_only_a_modified_date_meets_its_duty(tmp_path):
+    content = fixture_copy(tmp_path)
+    about = content / "pages" / "about.md"
+    about.write_text(about.read_text().replace("date: 2017-01-05\n", ""))
+    assert "date: 2017-01-05" not in about.read_text()
+    result = build_site(content, tmp_path / "out", extra_settings=NOW, fatal="errors", env=WIDE_LOG)
+    assert result.ok, result.log
+    assert statuses(result)["article-1-a"] == "Published Last updated 1 March 2017"
+    titles = [e.title for e in feedparser.parse(result.read("feeds/transparency.atom.xml")).entries]
+    assert "About the Commissioner" not in titles  # no date of its own to list it by
